@@ -1,0 +1,105 @@
+import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer';
+import { BrowserError } from '../errors.js';
+import { findBrowser } from './find-browser.js';
+import { launchArgs } from './launch-args.js';
+
+/** Options for the shared browser. */
+export interface BrowserServiceOptions {
+  /** How many tabs may print at once (defaults to 2, the best throughput measured on 2 cores). */
+  maxTabs?: number;
+  executablePath?: string;
+}
+
+/** A request a page tried to make that was not allowed (only data: and about: URLs are). */
+export interface BlockedRequest {
+  url: string;
+}
+
+/**
+ * One lazily started headless Chromium for a whole build. Jobs get a fresh tab through `withPage`, which
+ * closes it in `finally`; at most `maxTabs` run at once. Pages may load only data: and about: URLs.
+ */
+export class BrowserService {
+  private browser?: Promise<Browser>;
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+  private readonly maxTabs: number;
+  readonly blocked: BlockedRequest[] = [];
+
+  constructor(private readonly options: BrowserServiceOptions = {}) {
+    this.maxTabs = Math.max(1, options.maxTabs ?? 2);
+  }
+
+  /** Starts the browser now (without waiting), so it boots while Markdown is being rendered. */
+  warmUp(): void {
+    void this.getBrowser().catch(() => undefined);
+  }
+
+  private getBrowser(): Promise<Browser> {
+    if (!this.browser) {
+      this.browser = (async () => {
+        const executablePath = this.options.executablePath ?? (await findBrowser());
+        try {
+          return await puppeteer.launch({
+            executablePath,
+            headless: true,
+            args: launchArgs(typeof process.getuid === 'function' && process.getuid() === 0),
+            protocolTimeout: 120_000,
+          });
+        } catch (error) {
+          throw new BrowserError(`Could not start the browser at ${executablePath}: ${(error as Error).message.split('\n')[0]}`, {
+            hint: 'Check the browser runs (`chromium --version`), or point PUPPETEER_EXECUTABLE_PATH at another one.',
+            cause: error,
+          });
+        }
+      })();
+    }
+    return this.browser;
+  }
+
+  private async acquire(): Promise<void> {
+    if (this.active < this.maxTabs) {
+      this.active += 1;
+      return;
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.active -= 1;
+  }
+
+  /** Runs `fn` with a fresh, network-sealed tab and closes the tab afterwards, whatever happens. */
+  async withPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
+    await this.acquire();
+    let page: Page | undefined;
+    try {
+      const browser = await this.getBrowser();
+      page = await browser.newPage();
+      await page.setRequestInterception(true);
+      page.on('request', (request: HTTPRequest) => {
+        const url = request.url();
+        if (/^(data|about|blob):/i.test(url)) void request.continue();
+        else {
+          this.blocked.push({ url });
+          void request.abort('blockedbyclient');
+        }
+      });
+      return await fn(page);
+    } finally {
+      if (page) await page.close().catch(() => undefined);
+      this.release();
+    }
+  }
+
+  /** Closes the browser if it was started. Safe to call more than once. */
+  async close(): Promise<void> {
+    const pending = this.browser;
+    this.browser = undefined;
+    if (!pending) return;
+    const browser = await pending.catch(() => undefined);
+    await browser?.close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,15 @@
+import type { Marp } from '@marp-team/marp-core';
+import type MarkdownIt from 'markdown-it';
+import type { BrowserService } from '../browser/browser-service.js';
+import type { ResolvedBuildOptions } from '../config/build-options.js';
+import type { TemplateRegistry } from '../templates/registry.js';
+
+/** What every document of a build shares: options, templates, engines and the browser, each made once. */
+export interface BuildContext {
+  options: ResolvedBuildOptions;
+  templates: TemplateRegistry;
+  /** The Marp engine with all themes (created on first use). */
+  marp: () => Promise<Marp>;
+  markdown: MarkdownIt;
+  browser: BrowserService;
+}

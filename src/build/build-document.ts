@@ -1,0 +1,63 @@
+import path from 'node:path';
+import { documentSettings, withMetaDefaults } from '../config/document-settings.js';
+import { formatFileNames } from '../config/formats.js';
+import { loadBriefing } from '../content/load-briefing.js';
+import type { Briefing, Diagnostic } from '../content/types.js';
+import { writeAtomic } from '../output/write-atomic.js';
+import type { Artifact } from './artifact.js';
+import type { BuildContext } from './build-context.js';
+import { renderDeckOutputs } from './render-deck-outputs.js';
+import { renderReportOutputs } from './render-report-outputs.js';
+
+/** What building one document produced. */
+export interface DocumentResult {
+  file: string;
+  slug: string;
+  title: string;
+  subtitle?: string;
+  classification?: string;
+  outputs: { format: Artifact['format']; path: string; bytes: number }[];
+  warnings: Diagnostic[];
+  ms: number;
+}
+
+/** Load → render → print → write for one document. Nothing is written unless every output was made. */
+export async function buildDocument(file: string, ctx: BuildContext): Promise<DocumentResult> {
+  const started = performance.now();
+  const { options } = ctx;
+  const loaded = await loadBriefing(file, { root: options.root });
+  const briefing: Briefing = { ...loaded, meta: withMetaDefaults(loaded.meta, options) };
+  const settings = documentSettings(briefing.meta, options);
+  const want = new Set(options.formats);
+  const dir = path.join(options.outDir, briefing.slug);
+  const artifacts: Artifact[] = [];
+  const add = (format: Artifact['format'], data: string | Uint8Array | undefined): void => {
+    if (data !== undefined && want.has(format)) artifacts.push({ format, path: path.join(dir, formatFileNames[format]), data });
+  };
+
+  const jobs: Promise<void>[] = [];
+  if (want.has('deck-html') || want.has('deck-pdf')) {
+    jobs.push(renderDeckOutputs(briefing, settings, ctx, want.has('deck-pdf')).then((deck) => {
+      add('deck-html', deck.html);
+      add('deck-pdf', deck.pdf);
+    }));
+  }
+  if (want.has('report-html') || want.has('report-pdf')) {
+    jobs.push(renderReportOutputs(briefing, settings, ctx, want.has('report-pdf')).then((report) => {
+      add('report-html', report.html);
+      add('report-pdf', report.pdf);
+    }));
+  }
+  await Promise.all(jobs);
+  await Promise.all(artifacts.map((a) => writeAtomic(a.path, a.data)));
+  return {
+    file: briefing.file,
+    slug: briefing.slug,
+    title: briefing.meta.title,
+    subtitle: briefing.meta.subtitle,
+    classification: briefing.meta.classification,
+    outputs: artifacts.map((a) => ({ format: a.format, path: a.path, bytes: typeof a.data === 'string' ? Buffer.byteLength(a.data) : a.data.byteLength })),
+    warnings: briefing.warnings,
+    ms: performance.now() - started,
+  };
+}

@@ -1,0 +1,85 @@
+import { BrowserService } from '../browser/browser-service.js';
+import { resolveBuildOptions, type BuildOptions } from '../config/build-options.js';
+import { findSources } from '../content/find-sources.js';
+import { createMarp } from '../deck/create-marp.js';
+import { BriefkitError } from '../errors.js';
+import { createReportMarkdown } from '../markdown/create-markdown.js';
+import { outputIndexHtml } from '../output/output-index.js';
+import { writeAtomic } from '../output/write-atomic.js';
+import { TemplateRegistry } from '../templates/registry.js';
+import { version } from '../version.js';
+import path from 'node:path';
+import type { BuildContext } from './build-context.js';
+import { buildDocument, type DocumentResult } from './build-document.js';
+import { runPool } from './run-pool.js';
+
+/** A document that failed, with the error that explains why. */
+export interface BuildFailure {
+  file: string;
+  error: unknown;
+}
+
+/** The outcome of a build: what was built, what failed, and how long it took. */
+export interface BuildResult {
+  documents: DocumentResult[];
+  failures: BuildFailure[];
+  /** Path of the output index, when written. */
+  index?: string;
+  ms: number;
+}
+
+/** Builds every document: one failure never stops the others. Throws only for bad options (UsageError). */
+export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+  const started = performance.now();
+  const resolved = resolveBuildOptions(options);
+  const files = await findSources(resolved.paths);
+  const templates = new TemplateRegistry(resolved.templateDirs, resolved.helpers);
+  const browser = new BrowserService({ executablePath: resolved.executablePath });
+  let marp: ReturnType<typeof createMarp> | undefined;
+  const ctx: BuildContext = {
+    options: resolved,
+    templates,
+    markdown: createReportMarkdown(),
+    browser,
+    marp: async () => (marp ??= createMarp(await templates.themes())),
+  };
+  const wantsPdf = resolved.formats.some((f) => f.endsWith('-pdf'));
+  if (wantsPdf && files.length > 0) browser.warmUp();
+  resolved.onEvent({ type: 'start', total: files.length });
+
+  const documents: DocumentResult[] = [];
+  const failures: BuildFailure[] = [];
+  const seenSlugs = new Map<string, string>();
+  try {
+    await runPool(files, 4, async (file) => {
+      resolved.onEvent({ type: 'document-start', file });
+      try {
+        const result = await buildDocument(file, ctx);
+        const clash = seenSlugs.get(result.slug);
+        if (clash) throw new BriefkitError(`Two documents share the slug \`${result.slug}\` (the other is ${clash}); the later one overwrote the first.`, { location: { file }, hint: 'Give one of them a different `slug:` in its front matter.' });
+        seenSlugs.set(result.slug, file);
+        documents.push(result);
+        resolved.onEvent({ type: 'document-done', file, slug: result.slug, ms: result.ms });
+      } catch (error) {
+        failures.push({ file, error });
+        resolved.onEvent({ type: 'document-failed', file, error });
+      }
+    });
+  } finally {
+    await browser.close();
+  }
+
+  documents.sort((a, b) => a.file.localeCompare(b.file));
+  let index: string | undefined;
+  if (documents.length > 0) {
+    index = path.join(resolved.outDir, 'index.html');
+    await writeAtomic(
+      index,
+      outputIndexHtml(
+        documents.map((d) => ({ slug: d.slug, title: d.title, subtitle: d.subtitle, classification: d.classification, formats: d.outputs.map((o) => o.format) })),
+        `briefkit ${version}`,
+      ),
+    );
+  }
+  return { documents, failures, index, ms: performance.now() - started };
+}

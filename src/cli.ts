@@ -1,0 +1,99 @@
+#!/usr/bin/env node
+import { Command, CommanderError, Option } from 'commander';
+import path from 'node:path';
+import { build } from './build/build.js';
+import { describeError } from './cli/describe-error.js';
+import { allFormats } from './config/formats.js';
+import { UsageError } from './errors.js';
+import { version } from './version.js';
+
+/** Exit codes: 0 all built, 1 some documents failed, 2 bad usage. */
+const exit = { ok: 0, failed: 1, usage: 2 } as const;
+
+interface BuildFlags {
+  out: string;
+  formats?: string;
+  theme?: string;
+  template?: string;
+  paper?: string;
+  trustHtml?: boolean;
+  quiet?: boolean;
+}
+
+function rel(file: string): string {
+  const r = path.relative(process.cwd(), file);
+  return r && !r.startsWith('..') ? r : file;
+}
+
+async function runBuild(paths: string[], flags: BuildFlags): Promise<number> {
+  const log = flags.quiet ? () => undefined : (line: string) => process.stderr.write(`${line}\n`);
+  const paper = flags.paper === undefined ? undefined : /^a4$/i.test(flags.paper) ? 'A4' : /^letter$/i.test(flags.paper) ? 'Letter' : undefined;
+  if (flags.paper !== undefined && !paper) throw new UsageError(`Unknown paper size \`${flags.paper}\`.`, { hint: 'Use --paper A4 or --paper Letter.' });
+  const result = await build({
+    paths,
+    outDir: flags.out,
+    formats: flags.formats,
+    overrides: { theme: flags.theme, template: flags.template, paper },
+    trustHtml: flags.trustHtml,
+    onEvent: (event) => {
+      if (event.type === 'document-done') log(`built  ${rel(event.file)} → ${rel(path.join(flags.out, event.slug))}/ (${Math.round(event.ms)} ms)`);
+    },
+  });
+  for (const doc of result.documents) for (const w of doc.warnings) log(`warning ${rel(w.file)}${w.line ? `:${w.line}` : ''}: ${w.message}`);
+  for (const failure of result.failures) process.stderr.write(`error  ${describeError(failure.error, failure.file)}\n`);
+  const total = result.documents.length + result.failures.length;
+  if (total === 0) log('No Markdown files found.');
+  else log(`${result.documents.length} of ${total} document${total === 1 ? '' : 's'} built in ${(result.ms / 1000).toFixed(2)} s${result.index ? ` — open ${rel(result.index)}` : ''}`);
+  return result.failures.length > 0 ? exit.failed : exit.ok;
+}
+
+/** Parses argv and runs the command; returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  let code: number = exit.ok;
+  const program = new Command()
+    .name('briefkit')
+    .description('Turn one sectioned Markdown briefing into a slide deck (HTML + PDF) and a printable PDF report.')
+    .version(version, '-v, --version')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  program
+    .command('build', { isDefault: true })
+    .description('build decks and reports from Markdown files or folders (default: content/)')
+    .argument('[paths...]', 'Markdown files or folders', [])
+    .option('-o, --out <dir>', 'output folder', 'output')
+    .addOption(new Option('-f, --formats <list>', `comma-separated outputs: ${allFormats.join(',')}`))
+    .option('-t, --theme <name>', 'deck theme (overrides front matter)')
+    .option('--template <name>', 'report template (overrides front matter)')
+    .option('--paper <size>', 'report paper size: A4 or Letter (overrides front matter)')
+    .option('--trust-html', 'keep raw HTML in the Markdown instead of sanitising it')
+    .option('-q, --quiet', 'print only errors')
+    .action(async (paths: string[], flags: BuildFlags) => {
+      code = await runBuild(paths, flags);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? exit.ok : exit.usage;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`error  ${describeError(error)}\n`);
+      return exit.usage;
+    }
+    process.stderr.write(`error  ${describeError(error)}\n`);
+    return exit.failed;
+  }
+  return code;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`error  ${describeError(error)}\n`);
+    process.exitCode = exit.failed;
+  },
+);

@@ -1,0 +1,54 @@
+import type { FrontMatter } from '../content/types.js';
+import type { RenderedDeck } from './render-deck.js';
+
+/** The files that turn Marp's slides into a presentable page: the viewer's CSS and script. */
+export interface DeckShell {
+  css: string;
+  script: string;
+}
+
+/** Escapes text for HTML element content and attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+}
+
+/** JSON that is safe inside a `<script>` element. */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+/** Builds the self-contained deck.html: slides, theme CSS, viewer CSS and script, notes as JSON. */
+export function deckPage(deck: RenderedDeck, meta: FrontMatter, shell: DeckShell): string {
+  const data = {
+    title: meta.title,
+    width: deck.width,
+    height: deck.height,
+    slides: deck.slides.map((s) => ({ kind: s.kind, title: s.title, notes: s.notesHtml })),
+  };
+  return `<!DOCTYPE html>
+<html lang="${escapeHtml(meta.lang)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="briefkit">
+<title>${escapeHtml(meta.title)}</title>
+<style>
+@page { size: ${deck.width}px ${deck.height}px; margin: 0; }
+${deck.css}
+</style>
+<style>
+${shell.css}
+</style>
+</head>
+<body class="bk-deck-body">
+<main class="bk-deck" aria-roledescription="slide deck" aria-label="${escapeHtml(meta.title)}">
+${deck.html}
+</main>
+<script type="application/json" id="bk-deck-data">${scriptJson(data)}</script>
+<script>
+${shell.script}
+</script>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,86 @@
+import type { Briefing, Chunk } from '../content/types.js';
+import { formatDate } from '../templates/helpers.js';
+import type { DeckPlan, PlannedSlide } from './deck-model.js';
+import { leadSentence } from './lead-sentence.js';
+import { splitSlides } from './split-slides.js';
+
+/** Escapes text so Marp reads it as plain inline text (for header/footer directives and generated lines). */
+export function escapeInline(text: string): string {
+  return text.replace(/([\\`*_{}[\]()#+!|<>~])/g, '\\$1');
+}
+
+function joinChunks(chunks: readonly Chunk[]): string {
+  return chunks.map((c) => c.markdown).join('\n\n');
+}
+
+function plainTitle(markdownTitle: string): string {
+  return markdownTitle.replace(/[*_`~]/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').trim();
+}
+
+const startsWithHeading = /^ {0,3}#{1,6}[ \t]/;
+
+/** Plans the slides for a briefing: title, key judgments, agenda, the sections, closing. */
+export function planDeck(briefing: Briefing, options: { theme: string }): DeckPlan {
+  const { meta } = briefing;
+  const slides: PlannedSlide[] = [];
+  const date = formatDate(meta.date, meta.lang);
+  const byline = [meta.organization, meta.author, date].filter(Boolean).map((s) => escapeInline(String(s))).join(' · ');
+
+  slides.push({
+    kind: 'title',
+    title: plainTitle(meta.title),
+    markdown: ['<!-- _class: title -->', `# ${meta.title}`, meta.subtitle ? `## ${meta.subtitle}` : '', byline].filter(Boolean).join('\n\n'),
+    notes: joinChunks(briefing.intro.notes) || joinChunks(briefing.intro.prose),
+    line: briefing.intro.report[0]?.line,
+  });
+  if (meta.summary.length > 0) {
+    slides.push({
+      kind: 'judgments',
+      title: 'Key judgments',
+      markdown: ['<!-- _class: judgments -->', '## Key judgments', meta.summary.map((j, i) => `${i + 1}. ${j}`).join('\n')].join('\n\n'),
+      notes: '',
+    });
+  }
+  if (briefing.sections.length > 0) {
+    slides.push({
+      kind: 'agenda',
+      title: 'Agenda',
+      markdown: [`<!-- _class: agenda${briefing.sections.length > 6 ? ' two-column' : ''} -->`, '## Agenda', briefing.sections.map((s, i) => `${i + 1}. ${s.title}`).join('\n')].join('\n\n'),
+      notes: '',
+    });
+  }
+  for (const section of briefing.sections) {
+    const number = `${section.index + 1}`;
+    const notes = joinChunks(section.notes) || joinChunks(section.prose);
+    const heading = `## <span class="section-number">${number}</span> ${section.title}`;
+    const deckSlides = section.deck.flatMap(splitSlides);
+    if (deckSlides.length === 0) {
+      const lead = leadSentence(joinChunks(section.prose));
+      deckSlides.push({ markdown: lead ? `<p class="lead">${lead}</p>` : '', line: section.line });
+    }
+    deckSlides.forEach((slide, i) => {
+      const body = startsWithHeading.test(slide.markdown) ? slide.markdown : `${heading}${i > 0 ? ' <span class="continued">(continued)</span>' : ''}\n\n${slide.markdown}`;
+      slides.push({
+        kind: 'section',
+        title: plainTitle(section.title),
+        markdown: `<!-- _class: section -->\n\n${body}`,
+        notes: i === 0 ? notes : '',
+        line: slide.line,
+        sectionIndex: section.index,
+      });
+    });
+  }
+  slides.push({
+    kind: 'closing',
+    title: 'Questions',
+    markdown: ['<!-- _class: closing -->', '# Questions and discussion', escapeInline(meta.title), meta.organization ? escapeInline(meta.organization) : ''].filter(Boolean).join('\n\n'),
+    notes: '',
+  });
+  return {
+    theme: meta.theme ?? options.theme,
+    lang: meta.lang,
+    header: meta.classification ? escapeInline(meta.classification.toLocaleUpperCase()) : '',
+    footer: escapeInline(plainTitle(meta.title)),
+    slides,
+  };
+}

@@ -1,0 +1,64 @@
+import type { Marp } from '@marp-team/marp-core';
+import type MarkdownIt from 'markdown-it';
+import type { Briefing } from '../content/types.js';
+import { TemplateError } from '../errors.js';
+import type { MarkdownEnv } from '../markdown/env.js';
+import { sanitize } from '../markdown/sanitize.js';
+import type { DeckPlan, SlideKind } from './deck-model.js';
+import { themeNames } from './create-marp.js';
+
+/** One rendered slide's facts, for navigation, presenter view, handouts and PDF bookmarks. */
+export interface RenderedSlide {
+  kind: SlideKind;
+  title: string;
+  notesHtml: string;
+  line?: number;
+}
+
+/** The deck as Marp rendered it: slide markup, theme CSS, and per-slide facts. */
+export interface RenderedDeck {
+  /** Marp's `<div class="marpit">…</div>` with one inline SVG per slide. */
+  html: string;
+  css: string;
+  slides: RenderedSlide[];
+  /** Slide size in CSS pixels, from the theme. */
+  width: number;
+  height: number;
+}
+
+function yamlString(value: string): string {
+  return JSON.stringify(value);
+}
+
+/** The whole Marp Markdown for a plan: global directives, then slides separated by `---`. */
+export function deckMarkdown(plan: DeckPlan): string {
+  const directives = [
+    '---',
+    `theme: ${yamlString(plan.theme)}`,
+    `lang: ${yamlString(plan.lang)}`,
+    'paginate: true',
+    plan.header ? `header: ${yamlString(plan.header)}` : '',
+    `footer: ${yamlString(plan.footer)}`,
+    '---',
+  ].filter(Boolean);
+  return `${directives.join('\n')}\n\n${plan.slides.map((s) => s.markdown).join('\n\n---\n\n')}\n`;
+}
+
+/** Renders a planned deck with Marp; notes are rendered with the report's Markdown so both read alike. */
+export function renderDeck(plan: DeckPlan, briefing: Briefing, marp: Marp, notesMarkdown: MarkdownIt): RenderedDeck {
+  if (!marp.themeSet.has(plan.theme)) {
+    throw new TemplateError(`Unknown deck theme \`${plan.theme}\`.`, {
+      location: { file: briefing.file, line: 1 },
+      hint: `Known themes: ${themeNames(marp).join(', ')}. Set \`theme:\` in front matter or pass --theme.`,
+    });
+  }
+  const env: MarkdownEnv = { assets: briefing.assets };
+  const { html, css, comments } = marp.render(deckMarkdown(plan), env);
+  const viewBox = /viewBox="0 0 (\d+(?:\.\d+)?) (\d+(?:\.\d+)?)"/.exec(html);
+  const slides: RenderedSlide[] = plan.slides.map((slide, i) => {
+    const authorNotes = (comments[i] ?? []).filter((c) => !/^\s*_?\w+\s*:/.test(c)).join('\n\n');
+    const notes = [slide.notes, authorNotes].filter(Boolean).join('\n\n');
+    return { kind: slide.kind, title: slide.title, line: slide.line, notesHtml: notes ? sanitize(notesMarkdown.render(notes, { assets: briefing.assets })) : '' };
+  });
+  return { html, css, slides, width: viewBox ? Number(viewBox[1]) : 1280, height: viewBox ? Number(viewBox[2]) : 720 };
+}

@@ -1,0 +1,48 @@
+/** Where in a source file something went wrong: 1-based line (and column when known). */
+export interface SourceLocation {
+  file: string;
+  line?: number;
+  column?: number;
+}
+
+/** Formats a location the way compilers do: `file:line:col`. */
+export function formatLocation(loc: SourceLocation): string {
+  let out = loc.file;
+  if (loc.line !== undefined) out += `:${loc.line}`;
+  if (loc.line !== undefined && loc.column !== undefined) out += `:${loc.column}`;
+  return out;
+}
+
+/** Base of every error briefkit throws on purpose: carries the place, advice for the user and the cause. */
+export class BriefkitError extends Error {
+  readonly location?: SourceLocation;
+  readonly hint?: string;
+
+  constructor(message: string, options: { location?: SourceLocation; hint?: string; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.location = options.location;
+    this.hint = options.hint;
+  }
+
+  /** One paragraph for a human: `file:line: message. hint` */
+  describe(): string {
+    const where = this.location ? `${formatLocation(this.location)}: ` : '';
+    return `${where}${this.message}${this.hint ? `\n  ${this.hint}` : ''}`;
+  }
+}
+
+/** The command line or the API was called with options that make no sense. */
+export class UsageError extends BriefkitError {}
+
+/** A source file could not be read, or its front matter or structure is wrong. */
+export class ContentError extends BriefkitError {}
+
+/** A template or theme is missing or broken. */
+export class TemplateError extends BriefkitError {}
+
+/** No usable browser, or the browser failed while printing. */
+export class BrowserError extends BriefkitError {}
+
+/** An output could not be written. */
+export class OutputError extends BriefkitError {}

@@ -1,0 +1,17 @@
+import MarkdownIt, { type PluginSimple } from 'markdown-it';
+import footnotePlugin from 'markdown-it-footnote';
+import { assetsPlugin } from './assets-plugin.js';
+
+// @types/markdown-it-footnote types its argument with markdown-it's CJS typings, which clash with the ESM ones
+// under NodeNext resolution; the runtime plugin is the same. https://www.npmjs.com/package/@types/markdown-it-footnote
+const footnote = footnotePlugin as unknown as PluginSimple;
+
+/** Adds briefkit's shared Markdown features to a markdown-it instance (ours for the report, Marp's for the deck). */
+export function useBriefkitMarkdown(md: MarkdownIt): MarkdownIt {
+  return md.use(footnote).use(assetsPlugin);
+}
+
+/** The markdown-it instance the report renders with: GFM tables, footnotes, typographic quotes, local assets. */
+export function createReportMarkdown(): MarkdownIt {
+  return useBriefkitMarkdown(new MarkdownIt({ html: true, linkify: true, typographer: true }));
+}

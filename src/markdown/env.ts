@@ -1,0 +1,9 @@
+import type { Asset } from '../content/types.js';
+
+/** What briefkit passes through markdown-it's `env` to its plugins. */
+export interface MarkdownEnv {
+  /** Local images read by the loader, keyed by the href as written. */
+  assets?: ReadonlyMap<string, Asset>;
+  /** Filled by markdown-it-footnote. */
+  footnotes?: unknown;
+}

@@ -1,0 +1,34 @@
+import type { Page, PDFOptions } from 'puppeteer';
+import type { BrowserService } from '../browser/browser-service.js';
+import { BrowserError } from '../errors.js';
+
+/** How to print a page: paper, and whether to ask Chromium for an outline and tags. */
+export interface PrintOptions {
+  /** CSS viewport for layout before printing (decks set it to the slide size). */
+  viewport?: { width: number; height: number };
+  /** Passed to page.pdf; `preferCSSPageSize` lets @page decide the paper. */
+  pdf: PDFOptions;
+}
+
+/** Loads HTML into the tab and waits until fonts and images are ready to paint. */
+export async function loadForPrint(page: Page, html: string, viewport?: PrintOptions['viewport']): Promise<void> {
+  if (viewport) await page.setViewport(viewport);
+  await page.emulateMediaType('print');
+  await page.setContent(html, { waitUntil: 'load', timeout: 120_000 });
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    await Promise.all(Array.from(document.images, (img) => (img.complete ? undefined : img.decode().catch(() => undefined))));
+  });
+}
+
+/** Prints self-contained HTML to PDF bytes in a tab of the shared browser. */
+export async function printPdf(service: BrowserService, html: string, options: PrintOptions): Promise<Uint8Array> {
+  return service.withPage(async (page) => {
+    await loadForPrint(page, html, options.viewport);
+    try {
+      return await page.pdf({ printBackground: true, timeout: 0, ...options.pdf });
+    } catch (error) {
+      throw new BrowserError(`Printing the PDF failed: ${(error as Error).message}`, { cause: error });
+    }
+  });
+}

@@ -1,0 +1,54 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { HelperDelegate } from 'handlebars';
+import type { DeckShell } from '../deck/deck-page.js';
+import { TemplateError } from '../errors.js';
+import { loadReportTemplate, type ReportTemplate } from './report-template.js';
+import { templateSearchDirs } from './template-dirs.js';
+import { loadThemes, type ThemeFile } from './themes.js';
+
+/**
+ * Every template a build uses, each read and compiled at most once per build. Project folders are
+ * searched before the built-ins, so a user's file of the same name wins.
+ */
+export class TemplateRegistry {
+  readonly searchDirs: readonly string[];
+  private readonly reports = new Map<string, Promise<ReportTemplate>>();
+  private themeFiles?: Promise<ThemeFile[]>;
+  private shell?: Promise<DeckShell>;
+
+  constructor(projectDirs: readonly string[], private readonly helpers: Readonly<Record<string, HelperDelegate>> = {}) {
+    this.searchDirs = templateSearchDirs(projectDirs);
+  }
+
+  /** The compiled report template of that name. */
+  report(name: string): Promise<ReportTemplate> {
+    let template = this.reports.get(name);
+    if (!template) {
+      template = loadReportTemplate(name, this.searchDirs, { ...this.helpers });
+      this.reports.set(name, template);
+    }
+    return template;
+  }
+
+  /** Every Marp theme CSS in the search folders. */
+  themes(): Promise<ThemeFile[]> {
+    this.themeFiles ??= loadThemes(this.searchDirs);
+    return this.themeFiles;
+  }
+
+  /** The deck viewer's CSS and script. */
+  deckShell(): Promise<DeckShell> {
+    this.shell ??= (async () => ({ css: await this.readFirst('deck/viewer.css'), script: await this.readFirst('deck/viewer.js') }))();
+    return this.shell;
+  }
+
+  private async readFirst(relative: string): Promise<string> {
+    for (const dir of this.searchDirs) {
+      const file = path.join(dir, relative);
+      if (existsSync(file)) return readFile(file, 'utf8');
+    }
+    throw new TemplateError(`Missing template file ${relative}.`, { hint: `Looked in: ${this.searchDirs.join(', ')}. Reinstall briefkit or restore the file.` });
+  }
+}

@@ -1,0 +1,34 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/** A Marp theme CSS file found in a templates folder. */
+export interface ThemeFile {
+  /** The name from the file's `/* @theme name *\/` comment. */
+  name: string;
+  file: string;
+  css: string;
+}
+
+const themeDirective = /\/\*[\s\S]*?@theme\s+([\w-]+)[\s\S]*?\*\//;
+
+/** The `@theme` name a Marp theme CSS declares, if any. */
+export function themeNameOf(css: string): string | undefined {
+  return themeDirective.exec(css)?.[1];
+}
+
+/** Reads every Marp theme under `<dir>/themes/` of each search folder; the first folder wins a name. */
+export async function loadThemes(searchDirs: readonly string[]): Promise<ThemeFile[]> {
+  const themes = new Map<string, ThemeFile>();
+  for (const dir of searchDirs) {
+    const themeDir = path.join(dir, 'themes');
+    const entries = await readdir(themeDir).catch(() => [] as string[]);
+    for (const entry of entries.sort()) {
+      if (!entry.endsWith('.css')) continue;
+      const file = path.join(themeDir, entry);
+      const css = await readFile(file, 'utf8');
+      const name = themeNameOf(css) ?? entry.replace(/\.css$/, '');
+      if (!themes.has(name)) themes.set(name, { name, file, css: themeNameOf(css) ? css : `/* @theme ${name} */\n${css}` });
+    }
+  }
+  return [...themes.values()];
+}
