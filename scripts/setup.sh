@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# One-command setup for a fresh machine: system packages (Chromium, fonts, PDF tools), npm packages,
+# compile, then build the example content into output/.
+#   npm run setup            # everything
+#   SKIP_SYSTEM=1 npm run setup   # skip apt-get (you installed a browser and fonts yourself)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+have() { command -v "$1" >/dev/null 2>&1; }
+
+need_system=()
+have chromium || have chromium-browser || have google-chrome || have google-chrome-stable || [ -n "${PUPPETEER_EXECUTABLE_PATH:-}" ] || need_system+=(chromium)
+fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need_system+=(fonts-noto-cjk)
+fc-list 2>/dev/null | grep -qi "Noto Serif" || need_system+=(fonts-noto-core)
+have pdftotext || need_system+=(poppler-utils)
+
+if [ ${#need_system[@]} -gt 0 ] && [ -z "${SKIP_SYSTEM:-}" ]; then
+  if have apt-get; then
+    SUDO=""
+    if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+    echo "setup: installing ${need_system[*]} with apt-get"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_system[@]}" fonts-noto-core fonts-noto-cjk >/dev/null
+  else
+    echo "setup: please install ${need_system[*]} (a Chrome/Chromium, Noto CJK fonts, poppler's pdftotext) with your package manager" >&2
+  fi
+fi
+
+echo "setup: installing npm packages"
+export PUPPETEER_SKIP_DOWNLOAD=1
+if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
+# npm 11 does not run the prepare script of the root package for `npm ci` in every configuration; compile explicitly.
+npm run --silent compile
+
+echo "setup: building the example content into output/"
+npm run --silent build

@@ -1,0 +1,112 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build, type BuildResult } from '../../src/index.js';
+import { launchTestBrowser } from '../helpers/browser.js';
+import { repoRoot } from '../helpers/cli.js';
+import { tempDir } from '../helpers/fixtures.js';
+import { flat, pdfInfo, pdfPages } from '../helpers/pdf.js';
+
+// The seed essay's headings (every short line without a full stop, after the title). CI has shared/ beside the
+// clone; elsewhere the content file's ## lines, which copy them verbatim, stand in.
+const seedFile = path.join(repoRoot, '../shared/seed/000_e404bad9d5187cb3.txt');
+const seedHeadings = existsSync(seedFile)
+  ? readFileSync(seedFile, 'utf8')
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter((p) => p && p.length < 80 && !/[.]$/.test(p))
+      .slice(1)
+  : [...readFileSync(path.join(repoRoot, 'content/north-korea-missile-launches.md'), 'utf8').matchAll(/^## (.+)$/gm)].map((m) => m[1]);
+
+describe('building the example briefing', () => {
+  let out: string;
+  let result: BuildResult;
+  const file = (name: string) => path.join(out, 'north-korea-missile-launches', name);
+
+  beforeAll(async () => {
+    out = tempDir();
+    result = await build({ root: repoRoot, paths: ['content'], outDir: out });
+  });
+
+  it('builds every output with no failures', () => {
+    expect(result.failures).toEqual([]);
+    for (const name of ['deck.html', 'deck.pdf', 'report.html', 'report.pdf']) expect(existsSync(file(name)), name).toBe(true);
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('north-korea-missile-launches/report.pdf');
+  });
+
+  it('knows the seed has fifteen headings after the title', () => {
+    expect(seedHeadings).toHaveLength(15);
+  });
+
+  it('prints every section heading of the seed in the report PDF', () => {
+    const text = flat(pdfPages(file('report.pdf')).join(' '));
+    for (const heading of seedHeadings) expect(text).toContain(heading);
+  });
+
+  it('titles both PDFs with the document title', () => {
+    const title = 'A Deep Dive into the Motivations Behind North Korea’s Missile Launches';
+    expect(pdfInfo(file('report.pdf')).Title).toBe(title);
+    expect(pdfInfo(file('deck.pdf')).Title).toBe(title);
+  });
+
+  it('prints the report on A4 with a cover and the marking on every page', () => {
+    const info = pdfInfo(file('report.pdf'));
+    expect(info['Page size']).toContain('A4');
+    const pages = pdfPages(file('report.pdf'));
+    expect(pages.length).toBeGreaterThanOrEqual(4);
+    pages.forEach((page, i) => expect(page, `page ${i + 1}`).toContain('UNCLASSIFIED'));
+    expect(pages[pages.length - 1]).toMatch(new RegExp(`Page ${pages.length} of ${pages.length}`));
+  });
+
+  it('gives the deck PDF one 16:9 page per slide and at least one per section', () => {
+    const info = pdfInfo(file('deck.pdf'));
+    const pages = Number(info.Pages);
+    const [w, h] = /([\d.]+) x ([\d.]+)/.exec(info['Page size'])!.slice(1).map(Number);
+    expect(w / h).toBeCloseTo(16 / 9, 2);
+    expect(pages).toBeGreaterThanOrEqual(seedHeadings.length + 4);
+    const slides = readFileSync(file('deck.html'), 'utf8').match(/<svg data-marpit-svg/g) ?? [];
+    expect(pages).toBe(slides.length);
+  });
+
+  describe('deck.html in a browser', () => {
+    let browser: Browser;
+    beforeAll(async () => {
+      browser = await launchTestBrowser();
+    });
+    afterAll(async () => browser?.close());
+
+    it('shows the classification marking and a slide number on every slide', async () => {
+      const page = await browser.newPage();
+      await page.goto(pathToFileURL(file('deck.html')).href);
+      const slides = await page.$$eval('svg[data-marpit-svg] > foreignObject > section', (sections) =>
+        sections.map((s) => ({ header: s.querySelector('header')?.textContent ?? '', page: s.getAttribute('data-marpit-pagination') })),
+      );
+      expect(slides.length).toBeGreaterThan(15);
+      slides.forEach((s, i) => {
+        expect(s.header).toBe('UNCLASSIFIED');
+        expect(s.page).toBe(String(i + 1));
+      });
+    });
+
+    it('moves between slides with the keyboard, clicks and the URL fragment, offline', async () => {
+      const page = await browser.newPage();
+      const requests: string[] = [];
+      page.on('request', (r) => requests.push(r.url()));
+      await page.goto(`${pathToFileURL(file('deck.html')).href}#3`);
+      const active = () => page.$$eval('svg[data-marpit-svg]', (all) => all.findIndex((s) => s.classList.contains('bk-active')));
+      expect(await active()).toBe(2);
+      await page.keyboard.press('ArrowRight');
+      expect(await active()).toBe(3);
+      expect(page.url()).toMatch(/#4$/);
+      await page.keyboard.press('End');
+      const total = await page.$$eval('svg[data-marpit-svg]', (all) => all.length);
+      expect(await active()).toBe(total - 1);
+      await page.keyboard.press('Home');
+      await page.mouse.click(900, 300);
+      expect(await active()).toBe(1);
+      expect(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:'))).toEqual([]);
+    });
+  });
+});

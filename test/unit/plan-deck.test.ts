@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { parseBriefing } from '../../src/content/load-briefing.js';
+import { leadSentence } from '../../src/deck/lead-sentence.js';
+import { planDeck } from '../../src/deck/plan-deck.js';
+import { splitSlides } from '../../src/deck/split-slides.js';
+
+function plan(body: string, fm = 'title: Brief\nsummary:\n  - Judgment one\nclassification: secret') {
+  const parsed = parseBriefing(`---\n${fm}\n---\n${body}`, '/d.md');
+  return planDeck({ ...parsed, assets: new Map(), warnings: [] }, { theme: 'briefing' });
+}
+
+describe('deck planning', () => {
+  it('makes title, key judgments, agenda, a slide per section and a closing slide', () => {
+    const deck = plan('## One\n\nAlpha. More.\n\n## Two\n\nBeta.');
+    expect(deck.slides.map((s) => s.kind)).toEqual(['title', 'judgments', 'agenda', 'section', 'section', 'closing']);
+    expect(deck.header).toBe('SECRET');
+  });
+
+  it('uses a ::: deck block as written and splits it at --- into slides', () => {
+    const deck = plan('## One\n\nProse.\n\n::: deck\n- a\n\n---\n\n- b\n:::');
+    const sections = deck.slides.filter((s) => s.kind === 'section');
+    expect(sections).toHaveLength(2);
+    expect(sections[0].markdown).toContain('- a');
+    expect(sections[1].markdown).toContain('(continued)');
+    expect(sections[0].notes).toBe('Prose.');
+  });
+
+  it('shows only the lead sentence of a section without a deck block, never its whole prose', () => {
+    const deck = plan('## One\n\nFirst sentence here. Second sentence is long and stays in the notes.');
+    const slide = deck.slides.find((s) => s.kind === 'section');
+    expect(slide?.markdown).toContain('First sentence here.');
+    expect(slide?.markdown).not.toContain('Second sentence');
+    expect(slide?.notes).toContain('Second sentence');
+  });
+
+  it('prefers ::: notes over prose for speaker notes', () => {
+    const deck = plan('## One\n\nProse.\n\n::: notes\nSay this.\n:::');
+    expect(deck.slides.find((s) => s.kind === 'section')?.notes).toBe('Say this.');
+  });
+
+  it('escapes Markdown in the marking so it prints as written', () => {
+    expect(plan('## A', 'title: T\nclassification: "*restricted*"').header).toBe('\\*RESTRICTED\\*');
+  });
+
+  it('omits the key judgments slide when there are none', () => {
+    expect(plan('## A', 'title: T').slides.map((s) => s.kind)).not.toContain('judgments');
+  });
+});
+
+describe('slide splitting', () => {
+  it('splits at rulers with a blank line before them but not inside code or under a setext heading', () => {
+    const slides = splitSlides({ markdown: 'a\n\n---\n\nb\n\n```\n---\n```\nHeading\n---', line: 10 });
+    expect(slides.map((s) => s.line)).toEqual([10, 14]);
+    expect(slides[1].markdown).toContain('Heading\n---');
+  });
+});
+
+describe('lead sentence', () => {
+  it('takes the first sentence of the first paragraph', () => {
+    expect(leadSentence('Alpha beta. Gamma.')).toBe('Alpha beta.');
+    expect(leadSentence('![img](a.png)\n\n첫 문장입니다. 둘째.')).toBe('첫 문장입니다.');
+  });
+
+  it('cuts an overlong sentence at a word with an ellipsis', () => {
+    const lead = leadSentence(`${'word '.repeat(100)}end.`, 50);
+    expect(lead.length).toBeLessThanOrEqual(51);
+    expect(lead.endsWith('…')).toBe(true);
+  });
+});

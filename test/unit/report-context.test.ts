@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { parseBriefing } from '../../src/content/load-briefing.js';
+import { createReportMarkdown } from '../../src/markdown/create-markdown.js';
+import { buildReportContext } from '../../src/report/build-report-context.js';
+
+function context(body: string, fm = 'title: Brief') {
+  const parsed = parseBriefing(`---\n${fm}\n---\n${body}`, '/d.md');
+  return buildReportContext({ ...parsed, assets: new Map(), warnings: [] }, createReportMarkdown(), { paper: 'A4', css: '', now: new Date(0) });
+}
+
+describe('report context', () => {
+  it('numbers sections and subsections and gives them ids', () => {
+    const ctx = context('Intro text.\n\n## First\n\nA.\n\n### Detail\n\nB.\n\n## Second\n\nC.');
+    expect(ctx.intro).toContain('Intro text.');
+    expect(ctx.sections.map((s) => [s.number, s.id, s.text])).toEqual([
+      ['1', 'first', 'First'],
+      ['2', 'second', 'Second'],
+    ]);
+    expect(ctx.sections[0].subsections).toEqual([{ number: '1.1', id: 'detail', text: 'Detail', title: 'Detail' }]);
+    expect(ctx.sections[0].html).toContain('id="detail"');
+  });
+
+  it('leaves numbers empty when numbering is off', () => {
+    expect(context('## A\n\n### B', 'title: T\nnumbered: false').sections[0].number).toBe('');
+  });
+
+  it('prints the report face: prose and ::: report blocks, never deck or notes', () => {
+    const html = context('## A\n\nProse.\n\n::: deck\n- slide only\n:::\n\n::: notes\nnotes only\n:::\n\n::: report\nPrint only.\n:::').sections[0].html;
+    expect(html).toContain('Prose.');
+    expect(html).toContain('Print only.');
+    expect(html).not.toContain('slide only');
+    expect(html).not.toContain('notes only');
+  });
+
+  it('collects footnotes from every section into one endnotes list', () => {
+    const ctx = context('## A\n\nClaim.[^a]\n\n[^a]: Source A.\n\n## B\n\nOther.[^b]\n\n[^b]: Source B.');
+    expect(ctx.endnotes).toContain('Source A.');
+    expect(ctx.endnotes).toContain('Source B.');
+    expect(ctx.sections[0].html).not.toContain('Source A.');
+    expect(ctx.sections[1].html).toContain('fnref');
+  });
+
+  it('renders GFM tables', () => {
+    expect(context('## T\n\n| a | b |\n|---|---|\n| 1 | 2 |').sections[0].html).toContain('<table>');
+  });
+
+  it('strips scripts, event handlers and javascript: links from raw HTML', () => {
+    const html = context('## X\n\n<script>alert(1)</script>\n\n<img src="data:image/png;base64,AA" onerror="alert(2)">\n\n[x](javascript:alert(3))').sections[0].html;
+    expect(html).not.toMatch(/<script|onerror|href="javascript:/i);
+    expect(html).toContain("<img");
+  });
+
+  it('formats the date in the document language', () => {
+    expect(context('', 'title: T\ndate: 2026-11-27\nlang: ko').document.dateDisplay).toBe('2026년 11월 27일');
+  });
+});
