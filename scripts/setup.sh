@@ -10,8 +10,10 @@ have() { command -v "$1" >/dev/null 2>&1; }
 
 need_system=()
 have chromium || have chromium-browser || have google-chrome || have google-chrome-stable || [ -n "${PUPPETEER_EXECUTABLE_PATH:-}" ] || need_system+=(chromium)
-fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need_system+=(fonts-noto-cjk)
-fc-list 2>/dev/null | grep -qi "Noto Serif" || need_system+=(fonts-noto-core)
+# Read the font list once: `fc-list | grep -q` would fail under pipefail when grep closes the pipe early.
+fonts="$(fc-list : family 2>/dev/null || true)"
+grep -qi "Noto Sans CJK" <<<"$fonts" || need_system+=(fonts-noto-cjk)
+grep -qi "Noto Serif" <<<"$fonts" || need_system+=(fonts-noto-core)
 have pdftotext || need_system+=(poppler-utils)
 
 if [ ${#need_system[@]} -gt 0 ] && [ -z "${SKIP_SYSTEM:-}" ]; then
