@@ -11,7 +11,8 @@ import { version } from './version.js';
 const exit = { ok: 0, failed: 1, usage: 2 } as const;
 
 interface BuildFlags {
-  out: string;
+  out?: string;
+  config?: string | false;
   formats?: string;
   theme?: string;
   template?: string;
@@ -32,11 +33,12 @@ async function runBuild(paths: string[], flags: BuildFlags): Promise<number> {
   const result = await build({
     paths,
     outDir: flags.out,
+    config: flags.config,
     formats: flags.formats,
     overrides: { theme: flags.theme, template: flags.template, paper },
     trustHtml: flags.trustHtml,
     onEvent: (event) => {
-      if (event.type === 'document-done') log(`built  ${rel(event.file)} → ${rel(path.join(flags.out, event.slug))}/ (${Math.round(event.ms)} ms)`);
+      if (event.type === 'document-done') log(`built  ${rel(event.file)} → ${rel(event.dir)}/ (${Math.round(event.ms)} ms)`);
     },
   });
   for (const doc of result.documents) for (const w of doc.warnings) log(`warning ${rel(w.file)}${w.line ? `:${w.line}` : ''}: ${w.message}`);
@@ -61,7 +63,9 @@ export async function main(argv: string[]): Promise<number> {
     .command('build', { isDefault: true })
     .description('build decks and reports from Markdown files or folders (default: content/)')
     .argument('[paths...]', 'Markdown files or folders', [])
-    .option('-o, --out <dir>', 'output folder', 'output')
+    .option('-o, --out <dir>', 'output folder (default: the config\'s outDir, else output/)')
+    .option('-c, --config <file>', 'config file (default: briefkit.config.{ts,mts,js,mjs,json} in the current folder)')
+    .option('--no-config', 'read no config file')
     .addOption(new Option('-f, --formats <list>', `comma-separated outputs: ${allFormats.join(',')}`))
     .option('-t, --theme <name>', 'deck theme (overrides front matter)')
     .option('--template <name>', 'report template (overrides front matter)')

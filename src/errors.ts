@@ -46,3 +46,6 @@ export class BrowserError extends BriefkitError {}
 
 /** An output could not be written. */
 export class OutputError extends BriefkitError {}
+
+/** The config file (`briefkit.config.*`) cannot be read or holds a bad value (bad usage: nothing is built). */
+export class ConfigError extends UsageError {}

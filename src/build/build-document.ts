@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { documentSettings, withMetaDefaults } from '../config/document-settings.js';
+import { documentSettings, withSettings } from '../config/document-settings.js';
 import { formatFileNames } from '../config/formats.js';
 import { loadBriefing } from '../content/load-briefing.js';
 import type { Briefing, Diagnostic } from '../content/types.js';
@@ -26,8 +26,8 @@ export async function buildDocument(file: string, ctx: BuildContext): Promise<Do
   const started = performance.now();
   const { options } = ctx;
   const loaded = await loadBriefing(file, { root: options.root });
-  const briefing: Briefing = { ...loaded, meta: withMetaDefaults(loaded.meta, options) };
-  const settings = documentSettings(briefing.meta, options);
+  const settings = documentSettings(loaded.meta, options);
+  const briefing: Briefing = { ...loaded, meta: withSettings(loaded.meta, settings) };
   const want = new Set(options.formats);
   const dir = path.join(options.outDir, briefing.slug);
   const artifacts: Artifact[] = [];

@@ -1,5 +1,6 @@
 import { BrowserService } from '../browser/browser-service.js';
 import { resolveBuildOptions, type BuildOptions } from '../config/build-options.js';
+import { loadConfig } from '../config/load-config.js';
 import { findSources } from '../content/find-sources.js';
 import { createMarp } from '../deck/create-marp.js';
 import { BriefkitError } from '../errors.js';
@@ -28,10 +29,11 @@ export interface BuildResult {
   ms: number;
 }
 
-/** Builds every document: one failure never stops the others. Throws only for bad options (UsageError). */
+/** Builds every document: one failure never stops the others. Throws only for bad options or config (UsageError). */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
-  const resolved = resolveBuildOptions(options);
+  const config = await loadConfig({ root: options.root ?? process.cwd(), file: options.config });
+  const resolved = resolveBuildOptions(options, config);
   const files = await findSources(resolved.paths);
   const templates = new TemplateRegistry(resolved.templateDirs, resolved.helpers);
   const browser = new BrowserService({ executablePath: resolved.executablePath });
@@ -59,7 +61,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         if (clash) throw new BriefkitError(`Two documents share the slug \`${result.slug}\` (the other is ${clash}); the later one overwrote the first.`, { location: { file }, hint: 'Give one of them a different `slug:` in its front matter.' });
         seenSlugs.set(result.slug, file);
         documents.push(result);
-        resolved.onEvent({ type: 'document-done', file, slug: result.slug, ms: result.ms });
+        resolved.onEvent({ type: 'document-done', file, slug: result.slug, ms: result.ms, dir: path.join(resolved.outDir, result.slug) });
       } catch (error) {
         failures.push({ file, error });
         resolved.onEvent({ type: 'document-failed', file, error });

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import type { HelperDelegate } from 'handlebars';
 import type { PaperSize } from '../content/types.js';
+import type { LoadedConfig } from './load-config.js';
 import { allFormats, parseFormats, type OutputFormat } from './formats.js';
+import { applyLayers } from './precedence.js';
 
 /** Defaults for every document; front matter overrides these, and `overrides` beat front matter. */
 export interface DocumentDefaults {
@@ -24,10 +26,12 @@ export interface BuildOptions {
   root?: string;
   /** Extra template folders searched before the project's `templates/`. */
   templateDirs?: string[];
-  /** Defaults below front matter (what a config file sets). */
+  /** Config file to read (relative to `root`); `false` reads none; default: `briefkit.config.*` in `root`. */
+  config?: string | false;
+  /** Defaults below front matter, above the config file's. */
   defaults?: DocumentDefaults;
   /** Settings above front matter (what CLI flags set). */
-  overrides?: Pick<DocumentDefaults, 'theme' | 'template' | 'paper'>;
+  overrides?: DocumentDefaults;
   /** Extra Handlebars helpers for report templates. */
   helpers?: Record<string, HelperDelegate>;
   /** Keep raw HTML in Markdown as written instead of sanitising it. */
@@ -42,7 +46,7 @@ export interface BuildOptions {
 export type BuildEvent =
   | { type: 'start'; total: number }
   | { type: 'document-start'; file: string }
-  | { type: 'document-done'; file: string; slug: string; ms: number }
+  | { type: 'document-done'; file: string; slug: string; ms: number; /** The document's output folder. */ dir: string }
   | { type: 'document-failed'; file: string; error: unknown };
 
 /** Options with every default filled in, resolved once at the start of a build and then read-only. */
@@ -52,8 +56,12 @@ export interface ResolvedBuildOptions {
   readonly formats: readonly OutputFormat[];
   readonly root: string;
   readonly templateDirs: readonly string[];
+  /** The config file read, if any. */
+  readonly configFile?: string;
+  /** The config layer of document settings (config file, then `defaults`); front matter overrides it. */
   readonly defaults: Readonly<DocumentDefaults>;
-  readonly overrides: Readonly<Pick<DocumentDefaults, 'theme' | 'template' | 'paper'>>;
+  /** The command-line layer of document settings; it overrides front matter. */
+  readonly overrides: Readonly<DocumentDefaults>;
   readonly helpers: Readonly<Record<string, HelperDelegate>>;
   readonly trustHtml: boolean;
   readonly executablePath?: string;
@@ -63,24 +71,42 @@ export interface ResolvedBuildOptions {
 /** Built-in defaults: the lowest layer of precedence. */
 export const builtinDefaults = { theme: 'briefing', template: 'briefing', paper: 'A4' } as const satisfies DocumentDefaults;
 
-/** Fills in defaults and resolves paths against the project folder. */
-export function resolveBuildOptions(options: BuildOptions = {}): ResolvedBuildOptions {
+/** The document fields of a config file. */
+function configDefaults(config: LoadedConfig['config']): DocumentDefaults {
+  const { organization, author, classification, theme, template, paper } = config;
+  return { organization, author, classification, theme, template, paper };
+}
+
+/**
+ * Fills in defaults, layering built-in < config file < `options` (the API or CLI), and resolves paths: the
+ * config's against its own folder, the others against the project folder. Document fields are layered later,
+ * per document, by documentSettings().
+ */
+export function resolveBuildOptions(options: BuildOptions = {}, loaded?: LoadedConfig): ResolvedBuildOptions {
   const root = path.resolve(options.root ?? process.cwd());
+  const config = loaded?.config ?? {};
+  const configDir = loaded ? path.dirname(loaded.file) : root;
+  const top = applyLayers<{ outDir: string; formats: readonly OutputFormat[] | string }>(
+    { outDir: 'output', formats: allFormats },
+    { outDir: config.outDir === undefined ? undefined : path.resolve(configDir, config.outDir), formats: config.formats },
+    { outDir: options.outDir, formats: options.formats },
+  );
   return Object.freeze({
     paths: (options.paths && options.paths.length > 0 ? options.paths : ['content']).map((p) => path.resolve(root, p)),
-    outDir: path.resolve(root, options.outDir ?? 'output'),
-    formats: options.formats === undefined ? [...allFormats] : parseFormats(options.formats),
+    outDir: path.resolve(root, top.outDir ?? 'output'),
+    formats: parseFormats(top.formats ?? allFormats),
     root,
-    templateDirs: [...(options.templateDirs ?? []).map((d) => path.resolve(root, d)), path.join(root, 'templates')],
-    defaults: { ...builtinDefaults, ...stripUndefined(options.defaults ?? {}) },
-    overrides: stripUndefined(options.overrides ?? {}),
-    helpers: options.helpers ?? {},
+    templateDirs: [
+      ...(options.templateDirs ?? []).map((d) => path.resolve(root, d)),
+      ...(config.templateDirs ?? []).map((d) => path.resolve(configDir, d)),
+      path.join(root, 'templates'),
+    ],
+    configFile: loaded?.file,
+    defaults: applyLayers<DocumentDefaults>(configDefaults(config), options.defaults),
+    overrides: applyLayers<DocumentDefaults>(options.overrides),
+    helpers: { ...config.helpers, ...options.helpers },
     trustHtml: options.trustHtml ?? false,
     executablePath: options.executablePath,
     onEvent: options.onEvent ?? (() => undefined),
   });
-}
-
-function stripUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

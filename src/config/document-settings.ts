@@ -1,29 +1,38 @@
 import type { FrontMatter, PaperSize } from '../content/types.js';
-import { builtinDefaults, type ResolvedBuildOptions } from './build-options.js';
+import { builtinDefaults, type DocumentDefaults, type ResolvedBuildOptions } from './build-options.js';
+import { applyLayers } from './precedence.js';
 
-/** The settings one document is built with, after precedence: defaults < config < front matter < CLI. */
+/** The settings one document is built with, after precedence: built-in < config < front matter < CLI. */
 export interface DocumentSettings {
   theme: string;
   template: string;
   paper: PaperSize;
+  organization?: string;
+  author?: string;
+  classification?: string;
 }
 
-/** Applies precedence once for a document. */
-export function documentSettings(meta: FrontMatter, options: ResolvedBuildOptions): DocumentSettings {
-  return {
-    theme: options.overrides.theme ?? meta.theme ?? options.defaults.theme ?? builtinDefaults.theme,
-    template: options.overrides.template ?? meta.template ?? options.defaults.template ?? builtinDefaults.template,
-    paper: options.overrides.paper ?? meta.paper ?? options.defaults.paper ?? builtinDefaults.paper,
-  };
+/** The document fields front matter may set. */
+function frontMatterLayer(meta: FrontMatter): DocumentDefaults {
+  const { theme, template, paper, organization, author, classification } = meta;
+  return { theme, template, paper, organization, author, classification };
 }
 
-/** Front matter with config defaults filled in where the author left a field out. */
-export function withMetaDefaults(meta: FrontMatter, options: ResolvedBuildOptions): FrontMatter {
-  const { organization, author, classification } = options.defaults;
+/** Applies precedence once for a document: built-in defaults < config file < front matter < command line. */
+export function documentSettings(meta: FrontMatter, options: Pick<ResolvedBuildOptions, 'defaults' | 'overrides'>): DocumentSettings {
+  const merged = applyLayers<DocumentDefaults>(builtinDefaults, options.defaults, frontMatterLayer(meta), options.overrides);
+  return { ...merged, theme: merged.theme ?? builtinDefaults.theme, template: merged.template ?? builtinDefaults.template, paper: merged.paper ?? builtinDefaults.paper };
+}
+
+/** Front matter as the templates see it: the document fields replaced by their settled values. */
+export function withSettings(meta: FrontMatter, settings: DocumentSettings): FrontMatter {
   return {
     ...meta,
-    organization: meta.organization ?? organization,
-    author: meta.author ?? author,
-    classification: meta.classification ?? classification,
+    theme: settings.theme,
+    template: settings.template,
+    paper: settings.paper,
+    organization: settings.organization,
+    author: settings.author,
+    classification: settings.classification,
   };
 }

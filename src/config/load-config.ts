@@ -1,0 +1,108 @@
+import { existsSync } from 'node:fs';
+import { readFile, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ConfigError } from '../errors.js';
+import type { BriefkitConfig } from './config-file.js';
+import { transpileConfig } from './transpile-config.js';
+import { validateConfig } from './validate-config.js';
+
+/** Config file names looked for in the project folder, in this order. */
+export const configFileNames = ['briefkit.config.ts', 'briefkit.config.mts', 'briefkit.config.js', 'briefkit.config.mjs', 'briefkit.config.json'] as const;
+
+/** A config file read and checked. */
+export interface LoadedConfig {
+  /** Absolute path of the config file; relative paths in it resolve against its folder. */
+  file: string;
+  config: BriefkitConfig;
+}
+
+/** The project's config file, if it has one; two candidates at once is an error (which would win is unclear). */
+export function findConfigFile(root: string): string | undefined {
+  const found = configFileNames.map((name) => path.join(root, name)).filter((file) => existsSync(file));
+  if (found.length > 1) {
+    throw new ConfigError(`The project has ${found.length} config files: ${found.map((f) => path.basename(f)).join(', ')}.`, {
+      location: { file: found[1] },
+      hint: 'Keep one of them (or pass --config <file>).',
+    });
+  }
+  return found[0];
+}
+
+/** Line and column of a character offset. */
+function positionOf(source: string, offset: number): { line: number; column: number } {
+  const before = source.slice(0, offset).split('\n');
+  return { line: before.length, column: before[before.length - 1].length + 1 };
+}
+
+function parseJson(source: string, file: string): unknown {
+  try {
+    return JSON.parse(source);
+  } catch (error) {
+    const offset = /position (\d+)/.exec((error as Error).message);
+    const at = offset ? positionOf(source, Number(offset[1])) : undefined;
+    throw new ConfigError(`The config file is not valid JSON: ${(error as Error).message}.`, {
+      location: { file, line: at?.line, column: at?.column },
+      hint: 'Check for a missing comma or quote, or a trailing comma (JSON allows none).',
+      cause: error,
+    });
+  }
+}
+
+/** The line and column in `file` that an error's stack trace points at, if any. */
+function lineInStack(error: unknown, file: string): { line?: number; column?: number } {
+  const stack = error instanceof Error ? (error.stack ?? '') : '';
+  const names = [pathToFileURL(file).href, file].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const match = new RegExp(`(?:${names.join('|')})(?:\\?[^:\\s)]*)?:(\\d+)(?::(\\d+))?`).exec(stack);
+  return match ? { line: Number(match[1]), column: match[2] ? Number(match[2]) : undefined } : {};
+}
+
+/** Imports an ES module config; a TypeScript one is transpiled into a temporary file beside it first. */
+async function importModule(file: string, source: string): Promise<unknown> {
+  const isTs = /\.m?ts$/.test(file);
+  // Beside the config, so `import ... from 'briefkit'` and relative imports resolve as they would for the .ts file.
+  const target = isTs ? `${file}.${process.pid}-${Date.now()}.mjs` : file;
+  const sourceMaps = process.sourceMapsEnabled;
+  try {
+    if (isTs) {
+      await writeFile(target, transpileConfig(source, file));
+      process.setSourceMapsEnabled(true);
+    }
+    const module = (await import(`${pathToFileURL(target).href}?t=${Date.now()}`)) as { default?: unknown };
+    if (!('default' in module)) {
+      throw new ConfigError('The config file has no default export.', { location: { file }, hint: 'End it with `export default defineConfig({ ... })`.' });
+    }
+    return module.default;
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    const at = lineInStack(error, file);
+    const reason = error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}` : String(error);
+    throw new ConfigError(`The config file failed to load: ${reason}${at.line ? `\n    ${at.line} | ${source.split('\n')[at.line - 1] ?? ''}` : ''}`, {
+      location: { file, ...at },
+      cause: error,
+    });
+  } finally {
+    if (isTs) {
+      process.setSourceMapsEnabled(sourceMaps);
+      await unlink(target).catch(() => undefined);
+    }
+  }
+}
+
+/**
+ * Reads the config: `file` when given (relative to `root`), none when `false`, else the one found in `root`.
+ * Returns undefined when there is none.
+ */
+export async function loadConfig(options: { root: string; file?: string | false }): Promise<LoadedConfig | undefined> {
+  if (options.file === false) return undefined;
+  const file = options.file === undefined ? findConfigFile(options.root) : path.resolve(options.root, options.file);
+  if (!file) return undefined;
+  let source: string;
+  try {
+    source = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`Cannot read the config file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, { location: { file }, hint: 'Check the --config path.', cause: error });
+  }
+  const value = file.endsWith('.json') ? parseJson(source, file) : await importModule(file, source);
+  return { file, config: validateConfig(value, file, source) };
+}
