@@ -36,10 +36,13 @@ export async function buildDocument(file: string, ctx: BuildContext): Promise<Do
   };
 
   const jobs: Promise<void>[] = [];
-  if (want.has('deck-html') || want.has('deck-pdf')) {
-    jobs.push(renderDeckOutputs(briefing, settings, ctx, want.has('deck-pdf')).then((deck) => {
+  const warnings = [...briefing.warnings];
+  if (want.has('deck-html') || want.has('deck-pdf') || want.has('handout')) {
+    jobs.push(renderDeckOutputs(briefing, settings, ctx, { pdf: want.has('deck-pdf'), handout: want.has('handout') }).then((deck) => {
       add('deck-html', deck.html);
       add('deck-pdf', deck.pdf);
+      add('handout', deck.handout);
+      warnings.push(...deck.warnings);
     }));
   }
   if (want.has('report-html') || want.has('report-pdf')) {
@@ -57,7 +60,7 @@ export async function buildDocument(file: string, ctx: BuildContext): Promise<Do
     subtitle: briefing.meta.subtitle,
     classification: briefing.meta.classification,
     outputs: artifacts.map((a) => ({ format: a.format, path: a.path, bytes: typeof a.data === 'string' ? Buffer.byteLength(a.data) : a.data.byteLength })),
-    warnings: briefing.warnings,
+    warnings,
     ms: performance.now() - started,
   };
 }

@@ -45,8 +45,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     browser,
     marp: async () => (marp ??= createMarp(await templates.themes())),
   };
-  const wantsPdf = resolved.formats.some((f) => f.endsWith('-pdf'));
-  if (wantsPdf && files.length > 0) browser.warmUp();
+  // Every deck output needs the browser (slides are measured so none overflows); the report's HTML does not.
+  const wantsBrowser = resolved.formats.some((f) => f !== 'report-html');
+  if (wantsBrowser && files.length > 0) browser.warmUp();
   resolved.onEvent({ type: 'start', total: files.length });
 
   const documents: DocumentResult[] = [];

@@ -1,7 +1,7 @@
 import { UsageError } from '../errors.js';
 
 /** Every output briefkit can make for a document. */
-export const allFormats = ['deck-html', 'deck-pdf', 'report-html', 'report-pdf'] as const;
+export const allFormats = ['deck-html', 'deck-pdf', 'handout', 'report-html', 'report-pdf'] as const;
 
 /** One output format. */
 export type OutputFormat = (typeof allFormats)[number];
@@ -10,6 +10,7 @@ export type OutputFormat = (typeof allFormats)[number];
 export const formatFileNames: Record<OutputFormat, string> = {
   'deck-html': 'deck.html',
   'deck-pdf': 'deck.pdf',
+  handout: 'handout.pdf',
   'report-html': 'report.html',
   'report-pdf': 'report.pdf',
 };

@@ -14,6 +14,17 @@ export interface PlannedSlide {
   line?: number;
   /** Index of the section it belongs to, for section slides. */
   sectionIndex?: number;
+  /** How the slide can be cut into continuation slides when it is too long to fit (absent: it cannot). */
+  split?: SlideSplit;
+  /** Scale (below 1) the slide's content was shrunk to so it fits, decided after measuring it. */
+  fit?: number;
+}
+
+/** A splittable slide: `markdown` is `head` + blank line + `body`; continuations repeat `continuedHead`. */
+export interface SlideSplit {
+  head: string;
+  body: string;
+  continuedHead: string;
 }
 
 /** The deck as planned: global directives plus slides in order. */

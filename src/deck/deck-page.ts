@@ -1,10 +1,12 @@
 import type { FrontMatter } from '../content/types.js';
+import { slideLabel } from './bookmark-titles.js';
 import type { RenderedDeck } from './render-deck.js';
 
-/** The files that turn Marp's slides into a presentable page: the viewer's CSS and script. */
+/** The files that turn Marp's slides into a presentable page (the viewer's CSS and script) and a handout. */
 export interface DeckShell {
   css: string;
   script: string;
+  handoutCss: string;
 }
 
 /** Escapes text for HTML element content and attribute values. */
@@ -23,7 +25,7 @@ export function deckPage(deck: RenderedDeck, meta: FrontMatter, shell: DeckShell
     title: meta.title,
     width: deck.width,
     height: deck.height,
-    slides: deck.slides.map((s) => ({ kind: s.kind, title: s.title, notes: s.notesHtml })),
+    slides: deck.slides.map((s) => ({ kind: s.kind, title: slideLabel(s), notes: s.notesHtml })),
   };
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(meta.lang)}">

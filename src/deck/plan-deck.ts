@@ -19,7 +19,16 @@ function plainTitle(markdownTitle: string): string {
 
 const startsWithHeading = /^ {0,3}#{1,6}[ \t]/;
 
-/** Plans the slides for a briefing: title, key judgments, agenda, the sections, closing. */
+const continued = '<span class="continued">(continued)</span>';
+
+/** A slide whose body may be cut into continuation slides after measuring. */
+function splittable(slide: { kind: PlannedSlide['kind']; title: string; head: string; continuedHead: string; body: string; notes: string }): PlannedSlide {
+  const { head, continuedHead, body, ...rest } = slide;
+  return { ...rest, markdown: body ? `${head}\n\n${body}` : head, split: { head, body, continuedHead } };
+}
+
+/** Plans the slides for a briefing: title, key judgments, agenda, the sections, closing. `theme` is the
+ * theme after precedence (CLI over front matter over config). */
 export function planDeck(briefing: Briefing, options: { theme: string }): DeckPlan {
   const { meta } = briefing;
   const slides: PlannedSlide[] = [];
@@ -34,37 +43,43 @@ export function planDeck(briefing: Briefing, options: { theme: string }): DeckPl
     line: briefing.intro.report[0]?.line,
   });
   if (meta.summary.length > 0) {
-    slides.push({
+    slides.push(splittable({
       kind: 'judgments',
       title: 'Key judgments',
-      markdown: ['<!-- _class: judgments -->', '## Key judgments', meta.summary.map((j, i) => `${i + 1}. ${j}`).join('\n')].join('\n\n'),
+      head: '<!-- _class: judgments -->\n\n## Key judgments',
+      continuedHead: `<!-- _class: judgments -->\n\n## Key judgments ${continued}`,
+      body: meta.summary.map((j, i) => `${i + 1}. ${j}`).join('\n'),
       notes: '',
-    });
+    }));
   }
   if (briefing.sections.length > 0) {
-    slides.push({
+    const agendaClass = `<!-- _class: agenda${briefing.sections.length > 6 ? ' two-column' : ''} -->`;
+    slides.push(splittable({
       kind: 'agenda',
       title: 'Agenda',
-      markdown: [`<!-- _class: agenda${briefing.sections.length > 6 ? ' two-column' : ''} -->`, '## Agenda', briefing.sections.map((s, i) => `${i + 1}. ${s.title}`).join('\n')].join('\n\n'),
+      head: `${agendaClass}\n\n## Agenda`,
+      continuedHead: `${agendaClass}\n\n## Agenda ${continued}`,
+      body: briefing.sections.map((s, i) => `${i + 1}. ${s.title}`).join('\n'),
       notes: '',
-    });
+    }));
   }
+  const total = briefing.sections.length;
   for (const section of briefing.sections) {
     const number = `${section.index + 1}`;
     const notes = joinChunks(section.notes) || joinChunks(section.prose);
+    const directives = `<!-- _class: section -->\n\n<p class="section-progress">Section ${number} of ${total}</p>`;
     const heading = `## <span class="section-number">${number}</span> ${section.title}`;
+    const continuedHead = `${directives}\n\n${heading} ${continued}`;
     const deckSlides = section.deck.flatMap(splitSlides);
     if (deckSlides.length === 0) {
       const lead = leadSentence(joinChunks(section.prose));
       deckSlides.push({ markdown: lead ? `<p class="lead">${lead}</p>` : '', line: section.line });
     }
     deckSlides.forEach((slide, i) => {
-      const body = startsWithHeading.test(slide.markdown) ? slide.markdown : `${heading}${i > 0 ? ' <span class="continued">(continued)</span>' : ''}\n\n${slide.markdown}`;
+      const ownHeading = startsWithHeading.test(slide.markdown);
+      const head = ownHeading ? directives : i > 0 ? continuedHead : `${directives}\n\n${heading}`;
       slides.push({
-        kind: 'section',
-        title: plainTitle(section.title),
-        markdown: `<!-- _class: section -->\n\n${body}`,
-        notes: i === 0 ? notes : '',
+        ...splittable({ kind: 'section', title: plainTitle(section.title), head, continuedHead, body: slide.markdown, notes: i === 0 ? notes : '' }),
         line: slide.line,
         sectionIndex: section.index,
       });
@@ -77,7 +92,7 @@ export function planDeck(briefing: Briefing, options: { theme: string }): DeckPl
     notes: '',
   });
   return {
-    theme: meta.theme ?? options.theme,
+    theme: options.theme,
     lang: meta.lang,
     header: meta.classification ? escapeInline(meta.classification.toLocaleUpperCase()) : '',
     footer: escapeInline(plainTitle(meta.title)),

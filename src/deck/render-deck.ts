@@ -4,7 +4,7 @@ import type { Briefing } from '../content/types.js';
 import { TemplateError } from '../errors.js';
 import type { MarkdownEnv } from '../markdown/env.js';
 import { sanitize } from '../markdown/sanitize.js';
-import type { DeckPlan, SlideKind } from './deck-model.js';
+import type { DeckPlan, PlannedSlide, SlideKind } from './deck-model.js';
 import { themeNames } from './create-marp.js';
 
 /** One rendered slide's facts, for navigation, presenter view, handouts and PDF bookmarks. */
@@ -13,6 +13,9 @@ export interface RenderedSlide {
   title: string;
   notesHtml: string;
   line?: number;
+  sectionIndex?: number;
+  /** Whether this slide continues the one before it (a split of an overlong slide). */
+  continued: boolean;
 }
 
 /** The deck as Marp rendered it: slide markup, theme CSS, and per-slide facts. */
@@ -41,8 +44,22 @@ export function deckMarkdown(plan: DeckPlan): string {
     `footer: ${yamlString(plan.footer)}`,
     '---',
   ].filter(Boolean);
-  return `${directives.join('\n')}\n\n${plan.slides.map((s) => s.markdown).join('\n\n---\n\n')}\n`;
+  return `${directives.join('\n')}\n\n${plan.slides.map(slideMarkdown).join('\n\n---\n\n')}\n`;
 }
+
+/** The slide's Markdown, with a scoped style that shrinks its content when measuring asked for it. */
+function slideMarkdown(slide: PlannedSlide): string {
+  if (slide.fit === undefined || slide.fit >= 1) return slide.markdown;
+  return `${slide.markdown}\n\n${fitStyle(slide.fit)}`;
+}
+
+/** The scoped Marp style that shrinks a slide's content (all but the marking band and footer) to `scale`. */
+export function fitStyle(scale: number): string {
+  return `<style scoped>${fitSelector} { zoom: ${scale.toFixed(3)}; }</style>`;
+}
+
+/** Which elements of a slide shrink to fit: everything but the header band and footer. */
+export const fitSelector = 'section > :not(header):not(footer):not(style)';
 
 /** Renders a planned deck with Marp; notes are rendered with the report's Markdown so both read alike. */
 export function renderDeck(plan: DeckPlan, briefing: Briefing, marp: Marp, notesMarkdown: MarkdownIt): RenderedDeck {
@@ -58,7 +75,8 @@ export function renderDeck(plan: DeckPlan, briefing: Briefing, marp: Marp, notes
   const slides: RenderedSlide[] = plan.slides.map((slide, i) => {
     const authorNotes = (comments[i] ?? []).filter((c) => !/^\s*_?\w+\s*:/.test(c)).join('\n\n');
     const notes = [slide.notes, authorNotes].filter(Boolean).join('\n\n');
-    return { kind: slide.kind, title: slide.title, line: slide.line, notesHtml: notes ? sanitize(notesMarkdown.render(notes, { assets: briefing.assets })) : '' };
+    const continued = i > 0 && slide.split !== undefined && slide.split.head === slide.split.continuedHead;
+    return { kind: slide.kind, title: slide.title, line: slide.line, sectionIndex: slide.sectionIndex, continued, notesHtml: notes ? sanitize(notesMarkdown.render(notes, { assets: briefing.assets })) : '' };
   });
   return { html, css, slides, width: viewBox ? Number(viewBox[1]) : 1280, height: viewBox ? Number(viewBox[2]) : 720 };
 }

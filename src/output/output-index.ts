@@ -13,6 +13,7 @@ export interface IndexEntry {
 const labels: Record<OutputFormat, string> = {
   'deck-html': 'Slide deck (HTML)',
   'deck-pdf': 'Slide deck (PDF)',
+  handout: 'Handout with speaker notes (PDF)',
   'report-html': 'Report (HTML)',
   'report-pdf': 'Report (PDF)',
 };

@@ -25,10 +25,15 @@ export async function loadForPrint(page: Page, html: string, viewport?: PrintOpt
 export async function printPdf(service: BrowserService, html: string, options: PrintOptions): Promise<Uint8Array> {
   return service.withPage(async (page) => {
     await loadForPrint(page, html, options.viewport);
-    try {
-      return await page.pdf({ printBackground: true, timeout: 0, ...options.pdf });
-    } catch (error) {
-      throw new BrowserError(`Printing the PDF failed: ${(error as Error).message}`, { cause: error });
-    }
+    return printLoadedPage(page, options.pdf);
   });
+}
+
+/** Prints the page already loaded in a tab (e.g. the deck that was just measured) to PDF bytes. */
+export async function printLoadedPage(page: Page, pdf: PDFOptions): Promise<Uint8Array> {
+  try {
+    return await page.pdf({ printBackground: true, timeout: 0, ...pdf });
+  } catch (error) {
+    throw new BrowserError(`Printing the PDF failed: ${(error as Error).message}`, { cause: error });
+  }
 }

@@ -38,9 +38,13 @@ export class TemplateRegistry {
     return this.themeFiles;
   }
 
-  /** The deck viewer's CSS and script. */
+  /** The deck viewer's CSS and script, and the notes handout's CSS. */
   deckShell(): Promise<DeckShell> {
-    this.shell ??= (async () => ({ css: await this.readFirst('deck/viewer.css'), script: await this.readFirst('deck/viewer.js') }))();
+    this.shell ??= (async () => ({
+      css: await this.readFirst('deck/viewer.css'),
+      script: await this.readFirst('deck/viewer.js'),
+      handoutCss: await this.readFirst('deck/handout.css'),
+    }))();
     return this.shell;
   }
 

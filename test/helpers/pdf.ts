@@ -29,3 +29,25 @@ export function pdfFonts(file: string): string[] {
 export function flat(text: string): string {
   return text.replace(/\s+/g, ' ');
 }
+
+/** The PDF's bookmarks in order, each with the 0-based page it opens (read with pdf-lib). */
+export async function pdfOutline(file: string): Promise<{ title: string; pageIndex: number }[]> {
+  const { PDFDocument, PDFDict, PDFName, PDFArray, PDFHexString, PDFString, PDFRef } = await import('pdf-lib');
+  const { readFileSync } = await import('node:fs');
+  const pdf = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
+  const pageRefs = pdf.getPages().map((p) => p.ref.toString());
+  const outlines = pdf.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
+  const entries: { title: string; pageIndex: number }[] = [];
+  let item = outlines?.lookupMaybe(PDFName.of('First'), PDFDict);
+  while (item) {
+    const title = item.lookup(PDFName.of('Title'));
+    const dest = item.lookupMaybe(PDFName.of('Dest'), PDFArray);
+    const target = dest?.get(0);
+    entries.push({
+      title: title instanceof PDFHexString || title instanceof PDFString ? title.decodeText() : '',
+      pageIndex: target instanceof PDFRef ? pageRefs.indexOf(target.toString()) : -1,
+    });
+    item = item.lookupMaybe(PDFName.of('Next'), PDFDict);
+  }
+  return entries;
+}

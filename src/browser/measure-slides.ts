@@ -1,0 +1,103 @@
+import type { Page } from 'puppeteer';
+
+/** How one slide's content sits in its box, in CSS pixels of the slide. */
+export interface SlideMeasure {
+  index: number;
+  /** Whether any content reaches past the slide's content box (its padding edge, by more than a pixel). */
+  overflows: boolean;
+  /** Height and width the content needs, and the content box it has. */
+  contentHeight: number;
+  contentWidth: number;
+  boxHeight: number;
+  boxWidth: number;
+  /** The largest scale in `scales` at which the content fits, when asked to try scales. */
+  fitsAt?: number;
+}
+
+/**
+ * Runs in the page: measures every slide of a Marp deck (the content `section` of each inline SVG).
+ * In-flow children must stay inside the content box; absolutely placed ones (bands, bylines) inside the
+ * slide. For each slide that overflows, also finds the largest of `scales` at which the content fits,
+ * setting CSS `zoom` on `selector` the way the fit style will. Self-contained: puppeteer serialises it.
+ */
+export function measureSlidesInPage(selector: string, scales: number[]): SlideMeasure[] {
+  const svgs = Array.from(document.querySelectorAll('div.marpit > svg[data-marpit-svg]'));
+  const measure = (section: HTMLElement, index: number): SlideMeasure => {
+    const rect = section.getBoundingClientRect();
+    const scale = rect.width / section.offsetWidth || 1;
+    const style = getComputedStyle(section);
+    const box = {
+      left: parseFloat(style.paddingLeft),
+      top: parseFloat(style.paddingTop),
+      right: section.offsetWidth - parseFloat(style.paddingRight),
+      bottom: section.offsetHeight - parseFloat(style.paddingBottom),
+    };
+    let top = Infinity;
+    let bottom = -Infinity;
+    let left = Infinity;
+    let right = -Infinity;
+    let overflows = false;
+    const range = document.createRange();
+    for (const child of Array.from(section.children) as HTMLElement[]) {
+      const tag = child.tagName.toLowerCase();
+      if (tag === 'header' || tag === 'footer' || tag === 'style' || tag === 'script') continue;
+      const childStyle = getComputedStyle(child);
+      if (childStyle.display === 'none' || childStyle.visibility === 'hidden') continue;
+      // Vertically the element's own box counts (glyphs may poke a few pixels past a tight line-height);
+      // horizontally also its text, which can run past a box it cannot wrap in (long words, wide tables).
+      const own = child.getBoundingClientRect();
+      range.selectNodeContents(child);
+      const text = range.getBoundingClientRect();
+      const hasText = text.width > 0 || text.height > 0;
+      const absolute = childStyle.position === 'absolute' || childStyle.position === 'fixed';
+      const limit = absolute ? { left: 0, top: 0, right: section.offsetWidth, bottom: section.offsetHeight } : box;
+      const x1 = (Math.min(own.left, hasText ? text.left : own.left) - rect.left) / scale;
+      const x2 = (Math.max(own.right, hasText ? text.right : own.right) - rect.left) / scale;
+      const y1 = (own.top - rect.top) / scale;
+      // A block that clips its content (overflow: hidden, e.g. code) hides an overflow inside it: count the
+      // height its content needs. The bottom margin counts too: the slide's scroll height includes it.
+      const clips = childStyle.overflowY !== 'visible' || childStyle.overflowX !== 'visible';
+      const clipped = clips && child.clientHeight > 0 && child.scrollHeight > child.clientHeight + 1;
+      const needed = clipped ? (own.height * child.scrollHeight) / child.clientHeight : own.height;
+      const y2 = (own.top - rect.top + needed) / scale + (absolute ? 0 : parseFloat(childStyle.marginBottom) || 0);
+      const clippedWide = clips && child.clientWidth > 0 && child.scrollWidth > child.clientWidth + 1;
+      if (clipped || clippedWide || x1 < limit.left - 1 || y1 < limit.top - 1 || x2 > limit.right + 1 || y2 > limit.bottom + 1) overflows = true;
+      if (!absolute) {
+        top = Math.min(top, y1);
+        bottom = Math.max(bottom, y2);
+        left = Math.min(left, x1);
+        right = Math.max(right, x2);
+      }
+    }
+    return {
+      index,
+      overflows,
+      contentHeight: Math.max(0, bottom - top),
+      contentWidth: Math.max(0, right - left),
+      boxHeight: box.bottom - box.top,
+      boxWidth: box.right - box.left,
+    };
+  };
+  return svgs.map((svg, index) => {
+    const sections = Array.from(svg.querySelectorAll('foreignObject > section')) as HTMLElement[];
+    const section = sections.find((s) => !s.dataset.marpitAdvancedBackground || s.dataset.marpitAdvancedBackground === 'content') ?? sections[0];
+    const result = measure(section, index);
+    if (result.overflows && scales.length > 0) {
+      const targets = Array.from(section.querySelectorAll(`:scope ${selector.replace(/^section\s*/, '')}`)) as HTMLElement[];
+      for (const s of scales) {
+        for (const t of targets) t.style.setProperty('zoom', String(s));
+        if (!measure(section, index).overflows) {
+          result.fitsAt = s;
+          break;
+        }
+      }
+      for (const t of targets) t.style.removeProperty('zoom');
+    }
+    return result;
+  });
+}
+
+/** Measures every slide of the deck loaded in `page`; for overflowing ones, tries each of `scales` in order. */
+export async function measureSlides(page: Page, selector: string, scales: number[]): Promise<SlideMeasure[]> {
+  return page.evaluate(measureSlidesInPage, selector, scales);
+}

@@ -1,0 +1,81 @@
+import type { Page } from 'puppeteer';
+import { measureSlides, type SlideMeasure } from '../browser/measure-slides.js';
+import type { Diagnostic } from '../content/types.js';
+import type { DeckPlan, PlannedSlide } from '../deck/deck-model.js';
+import { fitSelector, type RenderedDeck } from '../deck/render-deck.js';
+import { splitOverflowingSlide } from '../deck/split-overflow.js';
+import { loadForPrint } from '../pdf/print-pdf.js';
+
+/** The smallest scale a slide's content may be shrunk to: 70% keeps 30px body text at 21px, still readable. */
+export const minimumFitScale = 0.7;
+/** Scales tried, largest first, when a slide overflows. */
+const fitScales = [0.95, 0.9, 0.85, 0.8, 0.75, minimumFitScale];
+/** Rounds of measure → shrink or split → render again before giving up and warning. */
+const maxRounds = 3;
+
+/** A deck rendered as HTML, for measuring. */
+export interface DeckRendering {
+  deck: RenderedDeck;
+  html: string;
+}
+
+/** The deck after fitting: what to write, the page left loaded with it (ready to print), and warnings. */
+export interface FittedDeck extends DeckRendering {
+  plan: DeckPlan;
+  warnings: Diagnostic[];
+  /** How many times the deck was loaded into the tab (1 when everything fitted at once). */
+  loads: number;
+}
+
+/** One round's decision for a slide: keep, shrink, or split (or give up when none of those can help). */
+function refit(slide: PlannedSlide, measure: SlideMeasure): { slides: PlannedSlide[]; changed: boolean } {
+  if (!measure.overflows) return { slides: [slide], changed: false };
+  if (measure.fitsAt !== undefined) return { slides: [{ ...slide, fit: measure.fitsAt }], changed: slide.fit !== measure.fitsAt };
+  const pieces = Math.max(2, Math.ceil(measure.contentHeight / (measure.boxHeight * 1.02)));
+  const split = splitOverflowingSlide(slide, pieces);
+  if (split.length > 1) return { slides: split, changed: true };
+  return { slides: [{ ...slide, fit: minimumFitScale }], changed: slide.fit !== minimumFitScale };
+}
+
+/**
+ * Makes every slide fit: loads the deck into `page` at the slide size, measures each slide, shrinks the
+ * content of an overflowing slide down to {@link minimumFitScale}, else splits it into continuation
+ * slides, renders again and re-measures. Slides that still overflow become warnings naming their source
+ * line. The page is left holding the final deck, so the caller can print it without loading it again.
+ */
+export async function fitDeck(page: Page, plan: DeckPlan, render: (plan: DeckPlan) => DeckRendering, file: string): Promise<FittedDeck> {
+  let current = plan;
+  let rendering = render(current);
+  let loads = 0;
+  for (let round = 0; ; round += 1) {
+    await loadForPrint(page, rendering.html, { width: rendering.deck.width, height: rendering.deck.height });
+    loads += 1;
+    const last = round === maxRounds;
+    const measures = await measureSlides(page, fitSelector, last ? [] : fitScales);
+    let changed = false;
+    const slides = last
+      ? current.slides
+      : current.slides.flatMap((slide, i) => {
+          const next = refit(slide, measures[i]);
+          changed ||= next.changed;
+          return next.slides;
+        });
+    if (!changed) {
+      const warnings = measures.filter((m) => m.overflows).map((m) => overflowWarning(current.slides[m.index], m, file));
+      return { ...rendering, plan: current, warnings, loads };
+    }
+    current = { ...current, slides };
+    rendering = render(current);
+  }
+}
+
+function overflowWarning(slide: PlannedSlide, m: SlideMeasure, file: string): Diagnostic {
+  return {
+    file,
+    line: slide.line,
+    message:
+      `Slide ${m.index + 1} (“${slide.title}”) does not fit even shrunk to ${Math.round(minimumFitScale * 100)}% and split: ` +
+      `its content needs ${Math.round(m.contentWidth)}×${Math.round(m.contentHeight)} px of a ${Math.round(m.boxWidth)}×${Math.round(m.boxHeight)} px box. ` +
+      'Shorten it, or make wide tables, images or code smaller.',
+  };
+}

@@ -1,0 +1,51 @@
+import type { FrontMatter, PaperSize } from '../content/types.js';
+import { slideLabel } from './bookmark-titles.js';
+import { escapeHtml } from './deck-page.js';
+import type { RenderedDeck } from './render-deck.js';
+
+/** Each slide's own `<svg data-marpit-svg>` element, cut out of Marp's `<div class="marpit">`. */
+export function slideSvgs(marpHtml: string): string[] {
+  const starts = [...marpHtml.matchAll(/<svg data-marpit-svg/g)].map((m) => m.index ?? 0);
+  const end = marpHtml.lastIndexOf('</div>');
+  return starts.map((start, i) => marpHtml.slice(start, i + 1 < starts.length ? starts[i + 1] : end));
+}
+
+/** The notes handout: one page per slide, the slide on top and its speaker notes below as real text. */
+export function handoutPage(deck: RenderedDeck, meta: FrontMatter, options: { css: string; paper: PaperSize }): string {
+  const svgs = slideSvgs(deck.html);
+  const marking = meta.classification ? escapeHtml(meta.classification.toLocaleUpperCase()) : '';
+  const total = deck.slides.length;
+  const pages = deck.slides
+    .map((slide, i) => {
+      const notes = slide.notesHtml || '<p class="bk-handout-empty">No speaker notes.</p>';
+      return `<article class="bk-handout-page">
+${marking ? `<div class="bk-handout-marking">${marking}</div>` : ''}
+<div class="marpit bk-handout-slide">${svgs[i] ?? ''}</div>
+<section class="bk-handout-notes" aria-label="Speaker notes">
+<h2><span class="bk-handout-number">${i + 1} / ${total}</span> ${escapeHtml(slideLabel(slide))}</h2>
+${notes}
+</section>
+${marking ? `<div class="bk-handout-marking bk-handout-marking-bottom">${marking}</div>` : ''}
+</article>`;
+    })
+    .join('\n');
+  return `<!DOCTYPE html>
+<html lang="${escapeHtml(meta.lang)}">
+<head>
+<meta charset="utf-8">
+<meta name="generator" content="briefkit">
+<title>${escapeHtml(meta.title)} — handout</title>
+<style>
+${deck.css}
+</style>
+<style>
+@page { size: ${options.paper} portrait; margin: 12mm 14mm; }
+${options.css}
+</style>
+</head>
+<body class="bk-handout">
+${pages}
+</body>
+</html>
+`;
+}
