@@ -1,17 +1,20 @@
 import type { Briefing } from '../content/types.js';
 import type { DocumentSettings } from '../config/document-settings.js';
-import { printPdf } from '../pdf/print-pdf.js';
-import { setPdfMetadata } from '../pdf/set-metadata.js';
+import { finishReportPdf } from '../pdf/finish-report-pdf.js';
+import { printMeasured } from '../pdf/print-measured.js';
 import { buildReportContext } from '../report/build-report-context.js';
 import type { BuildContext } from './build-context.js';
 import { pdfMetadataFor } from './pdf-metadata-for.js';
 
-/** The report's HTML page and, when asked, its PDF. */
+/** The report's HTML page and, when asked, its PDF (printed until its contents page numbers settle). */
 export async function renderReportOutputs(briefing: Briefing, settings: DocumentSettings, ctx: BuildContext, wantPdf: boolean): Promise<{ html: string; pdf?: Uint8Array }> {
   const template = await ctx.templates.report(settings.template);
   const context = buildReportContext(briefing, ctx.markdown, { paper: settings.paper, css: template.css, trustHtml: ctx.options.trustHtml });
-  const html = template.render(context);
-  if (!wantPdf) return { html };
-  const raw = await printPdf(ctx.browser, html, { pdf: { preferCSSPageSize: true, format: settings.paper, tagged: true, outline: true } });
-  return { html, pdf: await setPdfMetadata(raw, pdfMetadataFor(briefing.meta, 'Briefing report')) };
+  if (!wantPdf) return { html: template.render(context) };
+  const ids = context.sections.flatMap((s) => [s.id, ...s.subsections.map((sub) => sub.id)]);
+  const printed = await printMeasured(ctx.browser, (labels) => template.render({ ...context, ...labels }), {
+    ids,
+    pdf: { preferCSSPageSize: true, format: settings.paper, tagged: true, outline: false },
+  });
+  return { html: printed.html, pdf: await finishReportPdf(printed, pdfMetadataFor(briefing.meta, 'Briefing report')) };
 }

@@ -22,7 +22,8 @@ export function applyMetadata(pdf: PDFDocument, meta: PdfMetadata): void {
   pdf.setTitle(meta.title, { showInWindowTitleBar: true });
   if (meta.author) pdf.setAuthor(meta.author);
   if (meta.subject) pdf.setSubject(meta.subject);
-  if (meta.keywords && meta.keywords.length > 0) pdf.setKeywords(meta.keywords);
+  // pdf-lib joins keywords with spaces, which runs multi-word keywords together; commas keep them apart.
+  if (meta.keywords && meta.keywords.length > 0) pdf.setKeywords([meta.keywords.join(', ')]);
   pdf.setCreator(meta.creator);
   pdf.setProducer(`${meta.creator} (Chromium, pdf-lib)`);
   if (meta.lang) pdf.setLanguage(meta.lang);

@@ -53,8 +53,14 @@ export interface ReportContext {
   sections: ReportSection[];
   /** Footnotes collected as endnotes, as HTML (an ordered list); empty when there are none. */
   endnotes: string;
-  /** Page numbers for the contents, by heading id, once measured; absent on the first pass. */
-  pages: Record<string, number>;
+  /**
+   * Page numbers for the contents, by element id, measured from a first print of the PDF: text padded to a fixed
+   * number of digits with figure spaces (so filling them in never moves a line), `0`s on the first pass, and
+   * empty when no PDF is printed.
+   */
+  pages: Record<string, string>;
+  /** The running head (current `##` heading) of every printed page, index 0 being page 1; empty until measured. */
+  runningHeads: string[];
   /** The template's CSS, inlined into the page by the layout. */
   styles: string;
   /** Front matter keys briefkit does not know, passed through untouched. */

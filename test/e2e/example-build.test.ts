@@ -7,7 +7,8 @@ import { build, type BuildResult } from '../../src/index.js';
 import { launchTestBrowser } from '../helpers/browser.js';
 import { repoRoot } from '../helpers/cli.js';
 import { tempDir } from '../helpers/fixtures.js';
-import { flat, pdfInfo, pdfPages } from '../helpers/pdf.js';
+import { headingPage, readContents } from '../helpers/contents.js';
+import { flat, pdfInfo, pdfLanguage, pdfOutlineTree, pdfPages, textLines } from '../helpers/pdf.js';
 
 // The seed essay's headings (every short line without a full stop, after the title). CI has shared/ beside the
 // clone; elsewhere the content file's ## lines, which copy them verbatim, stand in.
@@ -58,6 +59,73 @@ describe('building the example briefing', () => {
     expect(pages.length).toBeGreaterThanOrEqual(4);
     pages.forEach((page, i) => expect(page, `page ${i + 1}`).toContain('UNCLASSIFIED'));
     expect(pages[pages.length - 1]).toMatch(new RegExp(`Page ${pages.length} of ${pages.length}`));
+  });
+
+  it('prints the cover, then the key judgments, then the contents, each on its own page', () => {
+    const pages = pdfPages(file('report.pdf'));
+    expect(flat(pages[0])).toContain('A Deep Dive into the Motivations Behind North Korea’s Missile Launches');
+    expect(pages[0]).toContain('Northeast Asia Policy Office'.toUpperCase());
+    expect(textLines(pages[1])[1]).toBe('Key judgments');
+    expect(pages[1]).toContain('regime security');
+    expect(textLines(pages[2])[1]).toBe('Contents');
+  });
+
+  it('lists every section in the contents with the page its heading really starts on', () => {
+    const pages = pdfPages(file('report.pdf'));
+    const { entries, lastPage } = readContents(pages);
+    expect(entries.map((e) => e.title)).toEqual(seedHeadings);
+    for (const entry of entries) expect(headingPage(pages, entry, lastPage), entry.title).toBe(entry.page);
+  });
+
+  it('marks the classification at the top and the bottom of every page, the cover included', () => {
+    for (const [i, page] of pdfPages(file('report.pdf')).entries()) {
+      const lines = textLines(page);
+      expect(lines[0], `top of page ${i + 1}`).toContain('UNCLASSIFIED');
+      expect(lines[lines.length - 1], `foot of page ${i + 1}`).toContain('UNCLASSIFIED');
+    }
+  });
+
+  it('gives every page but the cover a running head with the title and current section, and Page X of Y', () => {
+    const pages = pdfPages(file('report.pdf'));
+    expect(pages[0]).not.toMatch(/Page \d|A Deep Dive into the Motivations Behind North…/);
+    const { entries } = readContents(pages);
+    pages.slice(1).forEach((page, i) => {
+      const lines = textLines(page);
+      expect(lines[0]).toContain('A Deep Dive into the Motivations Behind North…');
+      expect(lines[lines.length - 1]).toContain(`Page ${i + 2} of ${pages.length}`);
+    });
+    // The head names the first section starting on the page, else the one still running.
+    let running = '';
+    for (let page = entries[0].page; page <= pages.length; page += 1) {
+      const starting = entries.filter((e) => e.page === page);
+      const expected = starting[0] ? `${starting[0].number} ${starting[0].title}` : running;
+      if (starting.length > 0) running = `${starting[starting.length - 1].number} ${starting[starting.length - 1].title}`;
+      if (page === pages.length && starting.length === 0) break; // the endnotes page, if any, names itself
+      expect(flat(textLines(pages[page - 1])[0]), `page ${page}`).toContain(expected.slice(0, 24));
+    }
+  });
+
+  it('bookmarks the cover, key judgments, contents and every section in order', async () => {
+    const outline = await pdfOutlineTree(file('report.pdf'));
+    expect(outline.slice(0, 3).map((o) => [o.title, o.page])).toEqual([
+      ['A Deep Dive into the Motivations Behind North Korea’s Missile Launches', 1],
+      ['Key judgments', 2],
+      ['Contents', 3],
+    ]);
+    const sections = outline.slice(3);
+    expect(sections.map((o) => o.title)).toEqual(seedHeadings.map((h, i) => `${i + 1} ${h}`));
+    const { entries } = readContents(pdfPages(file('report.pdf')));
+    expect(sections.map((o) => o.page)).toEqual(entries.map((e) => e.page));
+  });
+
+  it('writes Title, Author, Subject, Keywords, Creator and the language into a tagged PDF', async () => {
+    const info = pdfInfo(file('report.pdf'));
+    expect(info.Author).toBe('Regional Security Analysis Team');
+    expect(info.Subject).toContain('Security, regime politics');
+    expect(info.Keywords).toContain('North Korea, DPRK');
+    expect(info.Creator).toMatch(/^briefkit /);
+    expect(info.Tagged).toBe('yes');
+    expect(await pdfLanguage(file('report.pdf'))).toBe('en');
   });
 
   it('gives the deck PDF one 16:9 page per slide and at least one per section', () => {

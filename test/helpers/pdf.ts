@@ -1,10 +1,17 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
 
-/** The text of a PDF, one string per page (poppler's pdftotext). */
+const pageCache = new Map<string, string[]>();
+
+/** The text of a PDF, one string per page (poppler's pdftotext); remembered per file and modification time. */
 export function pdfPages(file: string): string[] {
+  const key = `${file}@${statSync(file).mtimeMs}`;
+  const cached = pageCache.get(key);
+  if (cached) return cached;
   const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const pages = text.split('\f');
   if (pages.length > 0 && pages[pages.length - 1].trim() === '') pages.pop();
+  pageCache.set(key, pages);
   return pages;
 }
 
@@ -50,4 +57,50 @@ export async function pdfOutline(file: string): Promise<{ title: string; pageInd
     item = item.lookupMaybe(PDFName.of('Next'), PDFDict);
   }
   return entries;
+}
+
+/** One bookmark of a PDF's outline, with its children and the 1-based page it opens. */
+export interface OutlineItem {
+  title: string;
+  page: number;
+  children: OutlineItem[];
+}
+
+/** The PDF's bookmarks as a tree (read with pdf-lib). */
+export async function pdfOutlineTree(file: string): Promise<OutlineItem[]> {
+  const { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } = await import('pdf-lib');
+  const pdf = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
+  const pageByRef = new Map(pdf.getPages().map((p, i) => [p.ref.toString(), i + 1]));
+  const read = (first: unknown): OutlineItem[] => {
+    const items: OutlineItem[] = [];
+    let node = first instanceof PDFRef ? pdf.context.lookup(first, PDFDict) : undefined;
+    while (node) {
+      const title = node.lookup(PDFName.of('Title'));
+      const dest = node.lookup(PDFName.of('Dest'));
+      const target = dest instanceof PDFArray ? dest.get(0) : undefined;
+      items.push({
+        title: title instanceof PDFHexString || title instanceof PDFString ? title.decodeText() : '',
+        page: target instanceof PDFRef ? pageByRef.get(target.toString()) ?? -1 : -1,
+        children: read(node.get(PDFName.of('First'))),
+      });
+      const next = node.get(PDFName.of('Next'));
+      node = next instanceof PDFRef ? pdf.context.lookup(next, PDFDict) : undefined;
+    }
+    return items;
+  };
+  const outlines = pdf.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
+  return outlines ? read(outlines.get(PDFName.of('First'))) : [];
+}
+
+/** The document language a PDF declares in its catalog (`/Lang`). */
+export async function pdfLanguage(file: string): Promise<string | undefined> {
+  const { PDFDocument, PDFName, PDFString, PDFHexString } = await import('pdf-lib');
+  const pdf = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
+  const lang = pdf.catalog.lookup(PDFName.of('Lang'));
+  return lang instanceof PDFString || lang instanceof PDFHexString ? lang.decodeText() : undefined;
+}
+
+/** The lines of a page that have text, trimmed. */
+export function textLines(page: string): string[] {
+  return page.split('\n').map((line) => line.trim()).filter(Boolean);
 }

@@ -1,0 +1,15 @@
+import type { MeasuredPrint } from './print-measured.js';
+import { applyMetadata, type PdfMetadata } from './set-metadata.js';
+import { writeOutline, type OutlineEntry } from './write-outline.js';
+
+/** Bookmarks from the measured headings: h1 and h2 at the top level, h3 beneath their h2, h4 beneath that. */
+export function reportOutline(headings: MeasuredPrint['headings']): OutlineEntry[] {
+  return headings.map((h) => ({ title: h.text, level: Math.max(1, h.level - 1), destination: h.destination }));
+}
+
+/** Post-processes the settled report print: bookmarks mirroring the section tree, then document metadata. */
+export async function finishReportPdf(printed: MeasuredPrint, meta: PdfMetadata): Promise<Uint8Array> {
+  writeOutline(printed.pdf, reportOutline(printed.headings));
+  applyMetadata(printed.pdf, meta);
+  return printed.pdf.save({ useObjectStreams: false });
+}

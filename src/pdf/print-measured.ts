@@ -1,0 +1,76 @@
+import { PDFDocument, type PDFArray } from 'pdf-lib';
+import type { PDFOptions } from 'puppeteer';
+import type { BrowserService } from '../browser/browser-service.js';
+import { BrowserError } from '../errors.js';
+import { digitCount, measuredLabels, placeholderLabels, runningHeads, type PageLabels } from '../report/page-labels.js';
+import { markHeadingTargets, type PageHeading } from './mark-heading-targets.js';
+import { loadForPrint } from './print-pdf.js';
+import { readNamedDestinations } from './read-destinations.js';
+
+/** A heading of the printed report with the page it starts on. */
+export interface PlacedPageHeading extends PageHeading {
+  page: number;
+  destination: PDFArray;
+}
+
+/** The settled print: its HTML, the loaded PDF (ready for post-processing) and where every heading landed. */
+export interface MeasuredPrint {
+  html: string;
+  pdf: PDFDocument;
+  headings: PlacedPageHeading[];
+  /** How many times the page was printed (1 when the template shows no page labels, usually 2). */
+  passes: number;
+}
+
+/** Options for a measured print. */
+export interface MeasuredPrintOptions {
+  /** Ids whose page numbers the template shows (sections, subsections); headings are measured anyway. */
+  ids: readonly string[];
+  pdf: PDFOptions;
+  /** Give up settling after this many prints (default 4); the last print is returned. */
+  maxPasses?: number;
+}
+
+/** A first guess at how many digits the last page number has, from the amount of text (images left out). */
+function guessWidth(html: string): number {
+  const textLength = html.replace(/data:[^"')\s]+/g, '').length;
+  return Math.max(2, digitCount(Math.ceil(textLength / 2000)));
+}
+
+/**
+ * Prints HTML whose contents need page numbers Chromium cannot compute (there is no `target-counter()`): print,
+ * read from the PDF's named destinations the page each heading landed on, render again with those numbers and
+ * running heads, and print again in the same tab, until the HTML no longer changes. Numbers are padded to a
+ * fixed digit width with figure spaces from the first pass on, so filling them in cannot move a line break.
+ */
+export async function printMeasured(service: BrowserService, render: (labels: PageLabels) => string, options: MeasuredPrintOptions): Promise<MeasuredPrint> {
+  const maxPasses = options.maxPasses ?? 4;
+  return service.withPage(async (page) => {
+    let labels = placeholderLabels(options.ids, guessWidth(render(placeholderLabels(options.ids, 1))));
+    let html = render(labels);
+    for (let pass = 1; ; pass += 1) {
+      await loadForPrint(page, html);
+      const headings = await markHeadingTargets(page, options.ids);
+      let bytes: Uint8Array;
+      try {
+        bytes = await page.pdf({ printBackground: true, timeout: 0, ...options.pdf });
+      } catch (error) {
+        throw new BrowserError(`Printing the PDF failed: ${(error as Error).message}`, { cause: error });
+      }
+      const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+      const destinations = readNamedDestinations(pdf);
+      const placed = headings.flatMap((h) => {
+        const destination = destinations.get(h.id);
+        return destination ? [{ ...h, page: destination.page, destination: destination.array }] : [];
+      });
+      const pageCount = pdf.getPageCount();
+      const width = Math.max(Object.values(labels.pages)[0]?.length ?? 1, digitCount(pageCount));
+      const pages = new Map([...destinations].map(([id, d]) => [id, d.page]));
+      const next = measuredLabels(pages, [...new Set([...options.ids, ...pages.keys()])], width, runningHeads(placed, pageCount));
+      const nextHtml = render(next);
+      if (nextHtml === html || pass >= maxPasses) return { html, pdf, headings: placed, passes: pass };
+      labels = next;
+      html = nextHtml;
+    }
+  });
+}
