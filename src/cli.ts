@@ -3,6 +3,8 @@ import { Command, CommanderError, Option } from 'commander';
 import path from 'node:path';
 import { build } from './build/build.js';
 import { describeError } from './cli/describe-error.js';
+import { ejectCommand } from './cli/eject-command.js';
+import { templatesCommand, type CommandIo } from './cli/templates-command.js';
 import { allFormats } from './config/formats.js';
 import { UsageError } from './errors.js';
 import { version } from './version.js';
@@ -75,6 +77,9 @@ export async function main(argv: string[]): Promise<number> {
     .action(async (paths: string[], flags: BuildFlags) => {
       code = await runBuild(paths, flags);
     });
+
+  const io: CommandIo = { out: (text) => process.stdout.write(`${text}\n`), setCode: (c) => (code = c) };
+  for (const command of [templatesCommand(io), ejectCommand(io)]) program.addCommand(command.copyInheritedSettings(program));
 
   try {
     await program.parseAsync(argv, { from: 'user' });

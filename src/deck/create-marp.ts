@@ -3,18 +3,28 @@ import { TemplateError } from '../errors.js';
 import { useBriefkitMarkdown } from '../markdown/create-markdown.js';
 import type { ThemeFile } from '../templates/themes.js';
 
+/** Themes whose CSS Marp could not read, by engine and name: only decks that pick one of them fail. */
+const brokenThemes = new WeakMap<Marp, Map<string, TemplateError>>();
+
 /** A Marp engine with briefkit's Markdown features and every theme found, created once per build. */
 export function createMarp(themes: readonly ThemeFile[]): Marp {
   const marp = new Marp({ html: true, script: false, inlineSVG: true, math: false, minifyCSS: false });
   useBriefkitMarkdown(marp.markdown);
+  const broken = new Map<string, TemplateError>();
   for (const theme of themes) {
     try {
       marp.themeSet.add(theme.css);
     } catch (error) {
-      throw new TemplateError(`Theme CSS could not be read: ${(error as Error).message}.`, { location: { file: theme.file }, hint: 'A Marp theme needs a `/* @theme name */` comment and valid CSS.', cause: error });
+      broken.set(theme.name, new TemplateError(`Theme CSS could not be read: ${(error as Error).message}.`, { location: { file: theme.file }, hint: 'A Marp theme needs a `/* @theme name */` comment and valid CSS.', cause: error }));
     }
   }
+  brokenThemes.set(marp, broken);
   return marp;
+}
+
+/** Why a theme found on disk could not be loaded, if it could not. */
+export function themeError(marp: Marp, name: string): TemplateError | undefined {
+  return brokenThemes.get(marp)?.get(name);
 }
 
 /** Names of every theme the engine knows (Marp's built-ins and ours). */

@@ -5,7 +5,7 @@ import { TemplateError } from '../errors.js';
 import type { MarkdownEnv } from '../markdown/env.js';
 import { sanitize } from '../markdown/sanitize.js';
 import type { DeckPlan, PlannedSlide, SlideKind } from './deck-model.js';
-import { themeNames } from './create-marp.js';
+import { themeError, themeNames } from './create-marp.js';
 
 /** One rendered slide's facts, for navigation, presenter view, handouts and PDF bookmarks. */
 export interface RenderedSlide {
@@ -63,6 +63,8 @@ export const fitSelector = 'section > :not(header):not(footer):not(style)';
 
 /** Renders a planned deck with Marp; notes are rendered with the report's Markdown so both read alike. */
 export function renderDeck(plan: DeckPlan, briefing: Briefing, marp: Marp, notesMarkdown: MarkdownIt): RenderedDeck {
+  const broken = themeError(marp, plan.theme);
+  if (broken) throw broken;
   if (!marp.themeSet.has(plan.theme)) {
     throw new TemplateError(`Unknown deck theme \`${plan.theme}\`.`, {
       location: { file: briefing.file, line: 1 },

@@ -1,14 +1,14 @@
-import type { HelperDelegate } from 'handlebars';
+import type { HelperDelegate, HelperOptions } from 'handlebars';
 import { counterStyleCss } from '../report/page-labels.js';
 
-/** Formats an ISO date (YYYY-MM-DD) in the document language, e.g. "27 November 2026" or "2026년 11월 27일". */
-export function formatDate(value: unknown, lang: unknown): string {
+/** Formats an ISO date (YYYY-MM-DD, or a full timestamp) in the document language, e.g. "27 November 2026" or "2026년 11월 27일". */
+export function formatDate(value: unknown, lang: unknown, style: 'full' | 'long' | 'medium' | 'short' = 'long'): string {
   if (typeof value !== 'string' || !value) return '';
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return value;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const date = day ? new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]))) : /^\d{4}-\d{2}-\d{2}T/.test(value) ? new Date(value) : undefined;
+  if (!date || Number.isNaN(date.getTime())) return value;
   try {
-    return new Intl.DateTimeFormat(typeof lang === 'string' ? lang : 'en', { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+    return new Intl.DateTimeFormat(typeof lang === 'string' ? lang : 'en', { dateStyle: style, timeZone: 'UTC' }).format(date);
   } catch {
     return value;
   }
@@ -39,14 +39,126 @@ export function truncate(text: string, places: number): string {
   return `${(atSpace.length >= head.length / 2 ? atSpace : head).replace(/[\s,;:.—–-]+$/, '')}…`;
 }
 
-/** The Handlebars helpers every template gets. Extra helpers from the config are added beside these. */
+/** Writes a positive whole number as a Roman numeral (upper-case). */
+export function romanNumeral(value: number): string {
+  const table: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  let rest = Math.floor(value);
+  let out = '';
+  for (const [n, letters] of table) while (rest >= n) {
+    out += letters;
+    rest -= n;
+  }
+  return out;
+}
+
+/** Writes a positive whole number as letters: 1 → A, 26 → Z, 27 → AA. */
+export function letterNumeral(value: number): string {
+  let rest = Math.floor(value);
+  let out = '';
+  while (rest > 0) {
+    rest -= 1;
+    out = String.fromCharCode(65 + (rest % 26)) + out;
+    rest = Math.floor(rest / 26);
+  }
+  return out;
+}
+
+/** Numbering styles `{{numeral n "roman"}}` knows. */
+export const numeralStyles = ['decimal', 'roman', 'ROMAN', 'alpha', 'ALPHA'] as const;
+
+/** Formats a number in a numbering style: decimal (in the document language's digits), roman, ROMAN, alpha, ALPHA. */
+export function numeral(value: unknown, style: unknown, lang: string): string {
+  const n = Number(value);
+  if (!Number.isFinite(n)) return '';
+  switch (style) {
+    case 'roman':
+      return romanNumeral(n).toLowerCase();
+    case 'ROMAN':
+      return romanNumeral(n);
+    case 'alpha':
+      return letterNumeral(n).toLowerCase();
+    case 'ALPHA':
+      return letterNumeral(n);
+    default:
+      return new Intl.NumberFormat(lang).format(n);
+  }
+}
+
+/** The helper's options object: Handlebars passes it last. */
+function optionsOf(args: unknown[]): HelperOptions {
+  return args[args.length - 1] as HelperOptions;
+}
+
+/** The arguments written in the template (everything before the options object). */
+function argsOf(args: unknown[]): unknown[] {
+  return args.slice(0, -1);
+}
+
+/** The document language from the template context (`document.lang`), for helpers that format text. */
+function documentLang(options: HelperOptions): string {
+  const root = (options.data as { root?: { document?: { lang?: unknown } } } | undefined)?.root;
+  return typeof root?.document?.lang === 'string' ? root.document.lang : 'en';
+}
+
+function localeOr(candidate: unknown, options: HelperOptions): string {
+  return typeof candidate === 'string' ? candidate : documentLang(options);
+}
+
+function upperCase(value: unknown, lang: string): string {
+  if (typeof value !== 'string') return '';
+  try {
+    return value.toLocaleUpperCase(lang);
+  } catch {
+    return value.toUpperCase();
+  }
+}
+
+/** The Handlebars helpers every template gets. Helpers from the config file are added beside (and may replace) these. */
 export const builtinHelpers: Record<string, HelperDelegate> = {
-  /** {{formatDate document.date document.lang}} */
-  formatDate: (value: unknown, lang: unknown) => formatDate(value, typeof lang === 'string' ? lang : 'en'),
-  /** {{upper document.classification}} */
-  upper: (value: unknown) => (typeof value === 'string' ? value.toLocaleUpperCase() : ''),
-  /** {{join document.keywords ", "}} */
-  join: (value: unknown, separator: unknown) => (Array.isArray(value) ? value.join(typeof separator === 'string' ? separator : ', ') : ''),
+  /** {{formatDate document.date}} in the document language; optional language and `style="short|medium|long|full"`. */
+  formatDate: (...args: unknown[]) => {
+    const options = optionsOf(args);
+    const [value, lang] = argsOf(args);
+    const style = options.hash?.style as 'full' | 'long' | 'medium' | 'short' | undefined;
+    return formatDate(value, localeOr(lang, options), style ?? 'long');
+  },
+  /** {{upper document.classification}}: upper-cased by the document language's rules. */
+  upper: (...args: unknown[]) => upperCase(argsOf(args)[0], localeOr(argsOf(args)[1], optionsOf(args))),
+  /** {{lower text}} */
+  lower: (...args: unknown[]) => {
+    const [value] = argsOf(args);
+    return typeof value === 'string' ? value.toLocaleLowerCase(documentLang(optionsOf(args))) : '';
+  },
+  /** {{marking document.classification}}: the classification marking as printed (upper-cased, trimmed). */
+  marking: (...args: unknown[]) => upperCase(typeof argsOf(args)[0] === 'string' ? (argsOf(args)[0] as string).trim() : '', documentLang(optionsOf(args))),
+  /** {{join document.keywords ", "}}; `last=" and "` sets the separator before the last item. */
+  join: (...args: unknown[]) => {
+    const options = optionsOf(args);
+    const [value, separator] = argsOf(args);
+    if (!Array.isArray(value)) return '';
+    const sep = typeof separator === 'string' ? separator : ', ';
+    const last = typeof options.hash?.last === 'string' ? options.hash.last : sep;
+    return value.length < 2 ? value.join('') : `${value.slice(0, -1).join(sep)}${last}${value[value.length - 1]}`;
+  },
+  /** {{listFormat document.keywords}}: "a, b and c" by the document language's rules; `type="disjunction"` for "or". */
+  listFormat: (...args: unknown[]) => {
+    const options = optionsOf(args);
+    const [value] = argsOf(args);
+    if (!Array.isArray(value)) return '';
+    const type = options.hash?.type === 'disjunction' ? 'disjunction' : options.hash?.type === 'unit' ? 'unit' : 'conjunction';
+    try {
+      return new Intl.ListFormat(documentLang(options), { type }).format(value.map(String));
+    } catch {
+      return value.join(', ');
+    }
+  },
+  /** {{numeral (inc @index) "roman"}}: i, ii ... (styles decimal, roman, ROMAN, alpha, ALPHA). */
+  numeral: (...args: unknown[]) => {
+    const [value, style] = argsOf(args);
+    return numeral(value, style, documentLang(optionsOf(args)));
+  },
+  /** {{inc @index}}: a 0-based index as a 1-based number. */
+  inc: (value: unknown) => Number(value) + 1,
   /** {{add @index 1}} */
   add: (a: unknown, b: unknown) => Number(a) + Number(b),
   /** {{cssString document.title}}: a quoted CSS string, for `content:` in @page margin boxes. */
@@ -65,4 +177,8 @@ export const builtinHelpers: Record<string, HelperDelegate> = {
   },
   /** {{#if (eq a b)}} */
   eq: (a: unknown, b: unknown) => a === b,
+  /** {{#if (ne a b)}} */
+  ne: (a: unknown, b: unknown) => a !== b,
+  /** {{default document.author "Staff"}}: the value, or the fallback when it is empty. */
+  default: (value: unknown, fallback: unknown) => (value === undefined || value === null || value === '' ? fallback : value),
 };

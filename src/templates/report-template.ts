@@ -1,106 +1,102 @@
-import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { TemplateError } from '../errors.js';
 import { builtinHelpers } from './helpers.js';
+import { dataUrl, inlineCssUrls } from './template-assets.js';
+import { resolveTemplateChain, type TemplateChain } from './template-chain.js';
+import { collectTemplateFiles } from './template-files.js';
+import { checkReferences, parseTemplate } from './template-syntax.js';
+
+export { listReportTemplates } from './template-chain.js';
 
 /** A report template read from disk and compiled: call `render(context)` to get the HTML page. */
 export interface ReportTemplate {
   name: string;
   /** Folder the layout came from. */
   dir: string;
-  /** Concatenated CSS (built-in base first when the template extends one, then its own). */
+  /** The template's CSS: each base template's style.css first, then its own, with relative url()s inlined. */
   css: string;
   render(context: object): string;
 }
 
-/** Where a named report template's files are found, project folders first. */
-function candidateDirs(name: string, searchDirs: readonly string[]): string[] {
-  return searchDirs.map((dir) => path.join(dir, 'report', name)).filter((dir) => existsSync(dir));
+/** A template source file read from disk. */
+interface SourceFile {
+  file: string;
+  source: string;
 }
 
-/** Lists the report template names available in the search folders. */
-export async function listReportTemplates(searchDirs: readonly string[]): Promise<string[]> {
-  const names = new Set<string>();
-  for (const dir of searchDirs) {
-    const entries = await readdir(path.join(dir, 'report'), { withFileTypes: true }).catch(() => []);
-    for (const entry of entries) if (entry.isDirectory()) names.add(entry.name);
-  }
-  return [...names].sort();
-}
-
-/** Rewraps a Handlebars parse error so it names the file, line and column and shows the line. */
-function templateSyntaxError(error: unknown, file: string, source: string): TemplateError {
-  const message = (error as Error).message;
-  const lineMatch = /on line (\d+)/.exec(message);
-  const line = lineMatch ? Number(lineMatch[1]) : undefined;
-  const loc = (error as { column?: number; lineNumber?: number });
-  const column = typeof loc.column === 'number' ? loc.column + 1 : undefined;
-  const shown = line === undefined ? '' : `\n    ${line} | ${source.split('\n')[line - 1] ?? ''}`;
-  const reason = message.split('\n').slice(-1)[0];
-  return new TemplateError(`Template syntax error: ${reason}${shown}`, { location: { file, line: line ?? loc.lineNumber, column }, cause: error });
-}
-
-/** Parses a template once so a syntax error names its own file, line and column. */
-function checkSyntax(hbs: typeof Handlebars, file: string, source: string): void {
-  try {
-    hbs.parse(source);
-  } catch (error) {
-    throw templateSyntaxError(error, file, source);
-  }
-}
-
-async function readPartials(dirs: readonly string[]): Promise<Map<string, { file: string; source: string }>> {
-  const partials = new Map<string, { file: string; source: string }>();
-  // Later (built-in) folders first, so earlier (project) folders override partial by partial.
-  for (const dir of [...dirs].reverse()) {
-    const partialDir = path.join(dir, 'partials');
-    const entries = await readdir(partialDir).catch(() => [] as string[]);
-    for (const entry of entries) {
-      if (!entry.endsWith('.hbs')) continue;
-      const file = path.join(partialDir, entry);
-      partials.set(entry.replace(/\.hbs$/, ''), { file, source: await readFile(file, 'utf8') });
+/** Wraps a config helper so an exception inside it names the helper. */
+function guardHelper(name: string, helper: Handlebars.HelperDelegate): Handlebars.HelperDelegate {
+  return function guarded(this: unknown, ...args: unknown[]) {
+    try {
+      return (helper as (...values: unknown[]) => unknown).apply(this, args);
+    } catch (error) {
+      throw new TemplateError(`Helper \`${name}\` threw: ${(error as Error).message}`, { hint: 'The helper comes from `helpers` in the config file.', cause: error });
     }
-  }
-  return partials;
+  };
 }
 
-async function firstExisting(dirs: readonly string[], file: string): Promise<{ file: string; source: string } | undefined> {
-  for (const dir of dirs) {
-    const candidate = path.join(dir, file);
-    if (existsSync(candidate)) return { file: candidate, source: await readFile(candidate, 'utf8') };
+/** Reads the chain's layout, partials, CSS and other files (images, fonts) into memory. */
+async function readTemplate(chain: TemplateChain) {
+  const { files, styles } = await collectTemplateFiles(chain);
+  const read = async (file: string): Promise<SourceFile> => ({ file, source: await readFile(file, 'utf8') });
+  const layoutFile = files.get('layout.hbs');
+  if (!layoutFile) {
+    const own = chain.groups[0].dirs[0];
+    throw new TemplateError(`Report template \`${chain.name}\` has no layout.hbs${chain.groups.length > 1 ? ', and neither do the templates it extends' : ''}.`, {
+      location: { file: path.join(own, 'template.json') },
+      hint: `To start from a built-in, put \`{ "extends": "briefing" }\` in ${path.join(own, 'template.json')} and keep only the files you change, or run \`briefkit eject briefing --as ${chain.name}\`.`,
+    });
   }
-  return undefined;
+  const partials = new Map<string, SourceFile>();
+  const assets = new Map<string, string>();
+  for (const [rel, file] of files) {
+    if (rel.startsWith('partials/') && rel.endsWith('.hbs')) partials.set(rel.slice('partials/'.length, -'.hbs'.length), await read(file));
+    else if (!rel.endsWith('.hbs')) assets.set(rel, dataUrl(rel, await readFile(file)));
+  }
+  const css = (await Promise.all(styles.map(read))).map((style) => inlineCssUrls(style.source, style.file, assets)).join('\n');
+  return { layout: await read(layoutFile), partials, assets, css };
 }
 
-/** Reads and compiles a report template by name; project folders override built-ins file by file. */
+/**
+ * Reads and compiles a report template by name. Project folders override built-ins file by file and partial by
+ * partial; a template.json `extends` borrows every missing file from another template. Syntax errors, unknown
+ * helpers and missing partials or files are found here, before anything renders, and name their file and line.
+ */
 export async function loadReportTemplate(name: string, searchDirs: readonly string[], extraHelpers: Record<string, Handlebars.HelperDelegate> = {}): Promise<ReportTemplate> {
-  const dirs = candidateDirs(name, searchDirs);
-  if (dirs.length === 0) {
-    const known = await listReportTemplates(searchDirs);
-    throw new TemplateError(`Unknown report template \`${name}\`.`, { hint: `Known templates: ${known.join(', ') || '(none)'}. Choose one with \`template:\` in front matter or --template.` });
-  }
-  const layout = await firstExisting(dirs, 'layout.hbs');
-  if (!layout) throw new TemplateError(`Report template \`${name}\` has no layout.hbs.`, { location: { file: path.join(dirs[0], 'layout.hbs') } });
-  const css = await firstExisting(dirs, 'style.css');
+  const chain = await resolveTemplateChain(name, searchDirs);
+  const { layout, partials, assets, css } = await readTemplate(chain);
   const hbs = Handlebars.create();
-  hbs.registerHelper({ ...builtinHelpers, ...extraHelpers });
-  for (const [partialName, partial] of await readPartials(dirs)) {
-    checkSyntax(hbs, partial.file, partial.source);
-    hbs.registerPartial(partialName, partial.source);
-  }
-  checkSyntax(hbs, layout.file, layout.source);
+  const userHelpers = Object.fromEntries(Object.entries(extraHelpers).map(([helperName, fn]) => [helperName, guardHelper(helperName, fn)]));
+  hbs.registerHelper({
+    ...builtinHelpers,
+    /** {{asset "assets/logo.png"}}: a file of the template as a data: URL. */
+    asset: (rel: unknown) => (typeof rel === 'string' ? (assets.get(path.posix.normalize(rel.replace(/^\.\//, ''))) ?? '') : ''),
+    ...userHelpers,
+  });
+  const known = { helpers: new Set(Object.keys(hbs.helpers)), partials: new Set(partials.keys()), assets: new Set(assets.keys()) };
+  // Every file is parsed before any is checked, so a syntax error is reported before what it may hide.
+  const parsed = [layout, ...partials.values()].map((source) => ({ ...source, program: parseTemplate(source.file, source.source) }));
+  for (const { file, source, program } of parsed) checkReferences(program, file, source, known, name);
+  for (const [partialName, partial] of partials) hbs.registerPartial(partialName, partial.source);
   const compiled = hbs.compile(layout.source, { strict: false });
   return {
     name,
     dir: path.dirname(layout.file),
-    css: css?.source ?? '',
+    css,
     render(context) {
       try {
         return compiled(context);
       } catch (error) {
-        throw new TemplateError(`Template \`${name}\` failed: ${(error as Error).message}.`, { location: { file: layout.file }, hint: 'Check the partials and helpers it uses exist.', cause: error });
+        if (error instanceof TemplateError && !error.location) {
+          throw new TemplateError(error.message, { location: { file: layout.file }, hint: error.hint, cause: error });
+        }
+        throw new TemplateError(`Report template \`${name}\` failed while rendering: ${(error as Error).message}.`, {
+          location: { file: layout.file },
+          hint: 'Check the helpers and partials it uses (run with DEBUG=1 for the stack).',
+          cause: error,
+        });
       }
     },
   };

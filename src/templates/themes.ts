@@ -7,6 +7,8 @@ export interface ThemeFile {
   name: string;
   file: string;
   css: string;
+  /** The first sentence of the CSS's header comment, without `@` directives. */
+  description: string;
 }
 
 const themeDirective = /\/\*[\s\S]*?@theme\s+([\w-]+)[\s\S]*?\*\//;
@@ -14,6 +16,18 @@ const themeDirective = /\/\*[\s\S]*?@theme\s+([\w-]+)[\s\S]*?\*\//;
 /** The `@theme` name a Marp theme CSS declares, if any. */
 export function themeNameOf(css: string): string | undefined {
   return themeDirective.exec(css)?.[1];
+}
+
+/** The first sentence of a theme's header comment (lines starting with `@` left out), for `briefkit templates`. */
+export function themeDescriptionOf(css: string): string {
+  const comment = /^\s*\/\*([\s\S]*?)\*\//.exec(css)?.[1] ?? '';
+  const text = comment
+    .split('\n')
+    .map((line) => line.replace(/^\s*\*?\s?/, '').trim())
+    .filter((line) => line && !line.startsWith('@'))
+    .join(' ');
+  const sentence = /^.*?[.!?](?=\s|$)/.exec(text)?.[0] ?? text;
+  return sentence.length > 120 ? `${sentence.slice(0, 117)}...` : sentence;
 }
 
 /** Reads every Marp theme under `<dir>/themes/` of each search folder; the first folder wins a name. */
@@ -27,7 +41,7 @@ export async function loadThemes(searchDirs: readonly string[]): Promise<ThemeFi
       const file = path.join(themeDir, entry);
       const css = await readFile(file, 'utf8');
       const name = themeNameOf(css) ?? entry.replace(/\.css$/, '');
-      if (!themes.has(name)) themes.set(name, { name, file, css: themeNameOf(css) ? css : `/* @theme ${name} */\n${css}` });
+      if (!themes.has(name)) themes.set(name, { name, file, css: themeNameOf(css) ? css : `/* @theme ${name} */\n${css}`, description: themeDescriptionOf(css) });
     }
   }
   return [...themes.values()];

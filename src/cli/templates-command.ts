@@ -1,0 +1,51 @@
+import { Command } from 'commander';
+import path from 'node:path';
+import { listCatalog, type CatalogEntry } from '../templates/catalog.js';
+import { projectTemplateDirs } from './project-templates.js';
+
+/** How a command hands text back to src/cli.ts, the only place that prints. */
+export interface CommandIo {
+  out: (text: string) => void;
+  setCode: (code: number) => void;
+}
+
+function shown(location: string): string {
+  const rel = path.relative(process.cwd(), location);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : location;
+}
+
+function where(entry: CatalogEntry): string {
+  const notes = [entry.origin, entry.overridesBuiltin ? 'overrides the built-in' : '', entry.extends ? `extends ${entry.extends}` : ''].filter(Boolean).join(', ');
+  return `${shown(entry.location)} (${notes})`;
+}
+
+/** The listing as text: one block per kind, one entry per name with its description and place. */
+export function formatCatalog(entries: readonly CatalogEntry[]): string {
+  const width = Math.max(8, ...entries.map((e) => e.name.length));
+  const block = (title: string, kind: CatalogEntry['kind']): string[] => [
+    title,
+    ...entries.filter((e) => e.kind === kind).flatMap((e) => [`  ${e.name.padEnd(width)}  ${e.description || '(no description)'}`, `  ${' '.repeat(width)}  ${where(e)}`]),
+  ];
+  return [
+    ...block('Report templates (choose with `template:` in front matter, --template, or the config):', 'report'),
+    '',
+    ...block('Deck themes (choose with `theme:` in front matter, --theme, or the config):', 'theme'),
+    '',
+    'Copy one into templates/ to change it: briefkit eject <name> [--as <newname>]',
+  ].join('\n');
+}
+
+/** `briefkit templates`: lists report templates and deck themes, built-in and the project's. */
+export function templatesCommand(io: CommandIo): Command {
+  return new Command('templates')
+    .description('list report templates and deck themes (built-in and the project\'s) and where each lives')
+    .option('-c, --config <file>', 'config file (its templateDirs are searched too)')
+    .option('--no-config', 'read no config file')
+    .option('--json', 'print JSON')
+    .action(async (flags: { config?: string | false; json?: boolean }) => {
+      const { searchDirs } = await projectTemplateDirs(flags.config);
+      const entries = await listCatalog(searchDirs);
+      io.out(flags.json ? JSON.stringify(entries, null, 2) : formatCatalog(entries));
+      io.setCode(0);
+    });
+}

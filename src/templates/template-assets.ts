@@ -1,0 +1,44 @@
+import path from 'node:path';
+import { TemplateError } from '../errors.js';
+
+const mimeTypes: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.svg': 'image/svg+xml',
+  '.webp': 'image/webp',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+};
+
+/** The MIME type for a template file by its extension. */
+export function mimeTypeOf(file: string): string {
+  return mimeTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/** A `data:` URL for bytes: pages are sealed (only data: URLs load), so template images and fonts are inlined. */
+export function dataUrl(file: string, bytes: Uint8Array): string {
+  return `data:${mimeTypeOf(file)};base64,${Buffer.from(bytes).toString('base64')}`;
+}
+
+/**
+ * Replaces `url(fonts/x.woff2)` and other relative URLs in a template's CSS with data: URLs of the template's
+ * files; a URL naming a file the template lacks throws at its line.
+ */
+export function inlineCssUrls(css: string, cssFile: string, assets: ReadonlyMap<string, string>): string {
+  return css.replace(/url\(\s*(['"]?)([^'")]+)\1\s*\)/g, (whole: string, _quote: string, url: string, offset: number) => {
+    if (/^(data:|https?:|#|\/)/i.test(url)) return whole;
+    const rel = path.posix.normalize(url.replace(/^\.\//, ''));
+    const data = assets.get(rel);
+    if (data === undefined) {
+      throw new TemplateError(`The CSS refers to \`${url}\`, which the template does not have.`, {
+        location: { file: cssFile, line: css.slice(0, offset).split('\n').length },
+        hint: `Put the file at ${rel} inside the template folder (URLs are relative to the template folder).`,
+      });
+    }
+    return `url("${data}")`;
+  });
+}
