@@ -27,7 +27,7 @@ export function themeDescriptionOf(css: string): string {
     .filter((line) => line && !line.startsWith('@'))
     .join(' ');
   const sentence = /^.*?[.!?](?=\s|$)/.exec(text)?.[0] ?? text;
-  return sentence.length > 120 ? `${sentence.slice(0, 117)}...` : sentence;
+  return sentence.length > 100 ? `${sentence.slice(0, sentence.lastIndexOf(' ', 99))}…` : sentence;
 }
 
 /** Reads every Marp theme under `<dir>/themes/` of each search folder; the first folder wins a name. */
