@@ -14,17 +14,18 @@ function shown(location: string): string {
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : location;
 }
 
-function where(entry: CatalogEntry): string {
-  const notes = [entry.origin, entry.overridesBuiltin ? 'overrides the built-in' : '', entry.extends ? `extends ${entry.extends}` : ''].filter(Boolean).join(', ');
+function where(entry: CatalogEntry, defaults: { template: string; theme: string }): string {
+  const isDefault = entry.name === (entry.kind === 'report' ? defaults.template : defaults.theme);
+  const notes = [entry.origin, isDefault ? 'the default' : '', entry.overridesBuiltin ? 'overrides the built-in' : '', entry.extends ? `extends ${entry.extends}` : ''].filter(Boolean).join(', ');
   return `${shown(entry.location)} (${notes})`;
 }
 
 /** The listing as text: one block per kind, one entry per name with its description and place. */
-export function formatCatalog(entries: readonly CatalogEntry[]): string {
+export function formatCatalog(entries: readonly CatalogEntry[], defaults: { template: string; theme: string }): string {
   const width = Math.max(8, ...entries.map((e) => e.name.length));
   const block = (title: string, kind: CatalogEntry['kind']): string[] => [
     title,
-    ...entries.filter((e) => e.kind === kind).flatMap((e) => [`  ${e.name.padEnd(width)}  ${e.description || '(no description)'}`, `  ${' '.repeat(width)}  ${where(e)}`]),
+    ...entries.filter((e) => e.kind === kind).flatMap((e) => [`  ${e.name.padEnd(width)}  ${e.description || '(no description)'}`, `  ${' '.repeat(width)}  ${where(e, defaults)}`]),
   ];
   return [
     ...block('Report templates (choose with `template:` in front matter, --template, or the config):', 'report'),
@@ -43,9 +44,9 @@ export function templatesCommand(io: CommandIo): Command {
     .option('--no-config', 'read no config file')
     .option('--json', 'print JSON')
     .action(async (flags: { config?: string | false; json?: boolean }) => {
-      const { searchDirs } = await projectTemplateDirs(flags.config);
+      const { searchDirs, defaults } = await projectTemplateDirs(flags.config);
       const entries = await listCatalog(searchDirs);
-      io.out(flags.json ? JSON.stringify(entries, null, 2) : formatCatalog(entries));
+      io.out(flags.json ? JSON.stringify(entries, null, 2) : formatCatalog(entries, defaults));
       io.setCode(0);
     });
 }

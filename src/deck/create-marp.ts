@@ -15,7 +15,17 @@ export function createMarp(themes: readonly ThemeFile[]): Marp {
     try {
       marp.themeSet.add(theme.css);
     } catch (error) {
-      broken.set(theme.name, new TemplateError(`Theme CSS could not be read: ${(error as Error).message}.`, { location: { file: theme.file }, hint: 'A Marp theme needs a `/* @theme name */` comment and valid CSS.', cause: error }));
+      // postcss's CssSyntaxError carries the line and column and a `reason` without the "<css input>" prefix.
+      const at = error as { line?: number; column?: number; reason?: string };
+      const line = typeof at.line === 'number' ? at.line - theme.addedLines : undefined;
+      broken.set(
+        theme.name,
+        new TemplateError(`Theme CSS could not be read: ${at.reason ?? (error as Error).message}.`, {
+          location: { file: theme.file, line, column: line === undefined ? undefined : at.column },
+          hint: 'A Marp theme needs a `/* @theme name */` comment and valid CSS.',
+          cause: error,
+        }),
+      );
     }
   }
   brokenThemes.set(marp, broken);

@@ -48,7 +48,8 @@ async function ejectReport(options: EjectOptions, newName: string): Promise<Ejec
   for (const [rel, file] of files) contents.set(rel, await readFile(file));
   const css = await Promise.all(styles.map(async (file) => readFile(file, 'utf8')));
   if (css.length > 0) contents.set('style.css', css.join('\n'));
-  const manifest = { description: chain.manifest.description ?? `Copied from the \`${options.name}\` report template.` };
+  const original = chain.manifest.description ?? 'a report template';
+  const manifest = { description: newName === options.name ? original : `Copy of ${options.name}: ${original}` };
   contents.set('template.json', `${JSON.stringify(manifest, null, 2)}\n`);
   for (const [rel, data] of contents) {
     const file = path.join(target, rel);

@@ -9,6 +9,8 @@ export interface ThemeFile {
   css: string;
   /** The first sentence of the CSS's header comment, without `@` directives. */
   description: string;
+  /** Lines added before the file's own CSS (a `@theme` comment when it had none), for error line numbers. */
+  addedLines: number;
 }
 
 const themeDirective = /\/\*[\s\S]*?@theme\s+([\w-]+)[\s\S]*?\*\//;
@@ -41,7 +43,7 @@ export async function loadThemes(searchDirs: readonly string[]): Promise<ThemeFi
       const file = path.join(themeDir, entry);
       const css = await readFile(file, 'utf8');
       const name = themeNameOf(css) ?? entry.replace(/\.css$/, '');
-      if (!themes.has(name)) themes.set(name, { name, file, css: themeNameOf(css) ? css : `/* @theme ${name} */\n${css}`, description: themeDescriptionOf(css) });
+      if (!themes.has(name)) themes.set(name, { name, file, css: themeNameOf(css) ? css : `/* @theme ${name} */\n${css}`, description: themeDescriptionOf(css), addedLines: themeNameOf(css) ? 0 : 1 });
     }
   }
   return [...themes.values()];

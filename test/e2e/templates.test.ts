@@ -22,7 +22,10 @@ describe('customising templates in a project', () => {
       // A broken template: extends the built-in, one partial with a syntax error on line 3.
       'templates/report/broken/template.json': '{ "extends": "briefing" }',
       'templates/report/broken/partials/summary.hbs': '<section>\n  <h2>Key judgments</h2>\n  {{#each keyJudgments}<li>{{this}}</li>{{/each}}\n</section>\n',
+      // A theme with a CSS syntax error (unclosed block at line 3): only the deck that picks it fails.
+      'templates/themes/bad.css': '/* @theme bad */\nsection { color: red; }\nh1 { color: blue;\n',
       'content/good.md': doc('theme: acme'),
+      'content/badtheme.md': doc('theme: bad'),
       'content/broken.md': doc('template: broken'),
       'content/typo.md': doc('theme: acmee'),
     });
@@ -42,13 +45,23 @@ describe('customising templates in a project', () => {
     expect(html).toMatch(/data-theme="acme"/);
   });
 
-  it('fails only the documents with a broken template or unknown theme, naming file:line and what exists', () => {
+  it('fails only the documents with a broken template or theme or an unknown theme, naming file:line and what exists', () => {
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('1 of 3 documents built');
+    expect(run.stderr).toContain('1 of 4 documents built');
+    expect(run.stderr).toMatch(/templates\/themes\/bad\.css:3:1: Theme CSS could not be read: Unclosed block/);
     expect(run.stderr).toMatch(/templates\/report\/broken\/partials\/summary\.hbs:3:\d+: Template syntax error/);
     expect(run.stderr).toContain('3 |   {{#each keyJudgments}<li>');
     expect(run.stderr).toMatch(/Unknown deck theme `acmee`[\s\S]*Known themes: .*acme.*briefing/);
     expect(existsSync(out('broken'))).toBe(false);
+  });
+
+  it('lists the project templates and themes beside the built-ins with `briefkit templates`', () => {
+    const list = runCli(['templates'], { cwd: root });
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/acme\s+Acme slides\.\n\s+templates\/themes\/acme\.css \(project\)/);
+    expect(list.stdout).toMatch(/briefing\s+.+\n\s+templates\/report\/briefing \(project, the default, overrides the built-in\)/);
+    expect(list.stdout).toMatch(/broken\s+\(no description\)\n\s+templates\/report\/broken \(project, extends briefing\)/);
+    expect(list.stdout).toMatch(/gaia\s+Marp's built-in "gaia" theme\./);
   });
 });
 

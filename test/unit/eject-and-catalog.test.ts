@@ -58,7 +58,7 @@ describe('briefkit eject', () => {
     const dir = path.join(templates, 'report/acme2');
     expect(readFileSync(path.join(dir, 'partials/cover.hbs'), 'utf8')).toBe('ACME');
     expect(existsSync(path.join(dir, 'layout.hbs'))).toBe(true);
-    expect(JSON.parse(readFileSync(path.join(dir, 'template.json'), 'utf8'))).toEqual({ description: 'Acme' });
+    expect(JSON.parse(readFileSync(path.join(dir, 'template.json'), 'utf8'))).toEqual({ description: 'Copy of acme: Acme' });
     const css = readFileSync(path.join(dir, 'style.css'), 'utf8');
     expect(css.indexOf('.acme {}')).toBeGreaterThan(css.indexOf('.toc'));
   });
