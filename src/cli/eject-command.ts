@@ -34,7 +34,7 @@ export function ejectCommand(io: CommandIo): Command {
                 ? `it now overrides the built-in \`${name}\`; delete the files you do not change and they fall back to it`
                 : `use it with \`template: ${d.name}\`; to keep only the files you change, add "extends": "${name}" to its template.json`
             }`
-          : `deck theme ${d.name} → ${rel}\n  use it with \`theme: ${d.name}\``;
+          : `deck theme ${d.name} → ${rel}\n  ${d.name === name ? `it now overrides the built-in \`${name}\` theme` : `use it with \`theme: ${d.name}\``}`;
       });
       io.out(lines.join('\n'));
       io.setCode(0);

@@ -63,9 +63,6 @@ export function letterNumeral(value: number): string {
   return out;
 }
 
-/** Numbering styles `{{numeral n "roman"}}` knows. */
-export const numeralStyles = ['decimal', 'roman', 'ROMAN', 'alpha', 'ALPHA'] as const;
-
 /** Formats a number in a numbering style: decimal (in the document language's digits), roman, ROMAN, alpha, ALPHA. */
 export function numeral(value: unknown, style: unknown, lang: string): string {
   const n = Number(value);
