@@ -48,7 +48,7 @@ describe('a project config file', () => {
     const cli = runCli(['build', '--paper', 'Letter', '--out', 'cli-out'], { cwd: root });
     expect(cli.code).toBe(0);
     expect(readFileSync(path.join(root, 'cli-out/own/report.html'), 'utf8')).toContain('size: Letter');
-  });
+  }, 240_000);
 
   it('gives report templates the helpers it defines', () => {
     const root = project({ plain });
@@ -65,5 +65,5 @@ describe('a project config file', () => {
     const bad = runCli(['build', '--config', 'bad.config.json'], { cwd: root });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('bad.config.json:2: Config `paper` must be `A4` or `Letter`');
-  });
+  }, 240_000);
 });

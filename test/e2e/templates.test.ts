@@ -30,7 +30,7 @@ describe('customising templates in a project', () => {
       'content/typo.md': doc('theme: acmee'),
     });
     run = runCli(['build', '--formats', 'report-pdf,deck-html'], { cwd: root });
-  });
+  }, 300_000); // one real build of four documents; generous for a loaded machine
 
   it('overrides a single partial without ejecting the rest', () => {
     const text = flat(pdfPages(out('good/report.pdf')).join(' '));
@@ -86,5 +86,5 @@ describe('ejecting the built-in report template', () => {
     const pages = pdfPages(path.join(root, 'output/brief/report.pdf'));
     expect(flat(pages[0])).toContain('Prepared by the Acme house style');
     expect(flat(pages.join(' '))).toContain('First Section');
-  });
+  }, 300_000);
 });
