@@ -14,6 +14,8 @@ have chromium || have chromium-browser || have google-chrome || have google-chro
 fonts="$(fc-list : family 2>/dev/null || true)"
 grep -qi "Noto Sans CJK" <<<"$fonts" || need_system+=(fonts-noto-cjk)
 grep -qi "Noto Serif" <<<"$fonts" || need_system+=(fonts-noto-core)
+# A TrueType Korean font: Chromium embeds it in PDFs as a named font (Noto CJK's OpenType-CFF becomes Type 3).
+grep -qi "NanumGothic" <<<"$fonts" || need_system+=(fonts-nanum)
 have pdftotext || need_system+=(poppler-utils)
 
 if [ ${#need_system[@]} -gt 0 ] && [ -z "${SKIP_SYSTEM:-}" ]; then
@@ -22,9 +24,9 @@ if [ ${#need_system[@]} -gt 0 ] && [ -z "${SKIP_SYSTEM:-}" ]; then
     if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
     echo "setup: installing ${need_system[*]} with apt-get"
     $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_system[@]}" fonts-noto-core fonts-noto-cjk >/dev/null
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_system[@]}" fonts-noto-core fonts-noto-cjk fonts-nanum >/dev/null
   else
-    echo "setup: please install ${need_system[*]} (a Chrome/Chromium, Noto CJK fonts, poppler's pdftotext) with your package manager" >&2
+    echo "setup: please install ${need_system[*]} (a Chrome/Chromium, Noto CJK and Nanum fonts, poppler's pdftotext) with your package manager" >&2
   fi
 fi
 
