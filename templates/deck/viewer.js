@@ -1,13 +1,43 @@
-// briefkit deck viewer: keyboard, click, touch and URL-fragment navigation for a Marp deck.
+// briefkit deck viewer: keyboard, click, touch and URL-fragment navigation for a Marp deck, an overview
+// grid (o), and a presenter view (s, or deck.html?view=presenter) kept in step with the audience window.
 // Works from file:// with no network. Override by placing viewer.js in your project's templates/deck/.
 (function () {
   'use strict';
   var slides = Array.prototype.slice.call(document.querySelectorAll('.bk-deck svg[data-marpit-svg]'));
   if (slides.length === 0) return;
+  var dataElement = document.getElementById('bk-deck-data');
+  var data = dataElement ? JSON.parse(dataElement.textContent || '{}') : {};
+  var slideData = data.slides || [];
+  var presenter = /(?:^|[?&])view=presenter(?:&|$)/.test(location.search);
   var current = 0;
   var progress = document.createElement('div');
   progress.className = 'bk-progress';
   document.body.appendChild(progress);
+
+  // Windows showing the same deck keep in step. Chromium lets file:// pages share a BroadcastChannel (and it
+  // works for http(s) of one origin); a presenter window opened from the audience one also talks to it through
+  // window.postMessage, which works where a browser gives every file:// page its own origin.
+  var channelName = 'briefkit-deck:' + location.pathname;
+  var channel = null;
+  try { channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(channelName) : null; } catch (e) { channel = null; }
+  var partner = null; // the presenter window this audience window opened
+
+  function send(message) {
+    message.bk = channelName;
+    if (channel) channel.postMessage(message);
+    var others = [window.opener, partner];
+    for (var i = 0; i < others.length; i += 1) {
+      try { if (others[i] && !others[i].closed) others[i].postMessage(message, '*'); } catch (e) { /* window gone */ }
+    }
+  }
+
+  function receive(message) {
+    if (!message || message.bk !== channelName) return;
+    if (message.type === 'goto' && typeof message.index === 'number' && message.index !== current) show(message.index, true, false);
+    else if (message.type === 'hello' && !presenter) send({ type: 'goto', index: current });
+  }
+  if (channel) channel.onmessage = function (event) { receive(event.data); };
+  window.addEventListener('message', function (event) { receive(event.data); });
 
   function indexFromHash() {
     var match = /^#(\d+)$/.exec(location.hash);
@@ -15,7 +45,7 @@
     return Math.min(Math.max(parseInt(match[1], 10) - 1, 0), slides.length - 1);
   }
 
-  function show(index, updateHash) {
+  function show(index, updateHash, broadcast) {
     current = Math.min(Math.max(index, 0), slides.length - 1);
     slides.forEach(function (slide, i) {
       var active = i === current;
@@ -24,19 +54,132 @@
     });
     progress.style.width = ((current + 1) / slides.length) * 100 + '%';
     if (updateHash && location.hash !== '#' + (current + 1)) history.replaceState(null, '', '#' + (current + 1));
+    if (presenter) renderPresenter();
+    if (broadcast !== false) send({ type: 'goto', index: current });
     document.dispatchEvent(new CustomEvent('bk:slide', { detail: { index: current, total: slides.length } }));
+  }
+
+  // ---- Overview grid: every slide as a thumbnail; click one to go there.
+  function toggleOverview(open) {
+    var on = open === undefined ? !document.body.classList.contains('bk-overview') : open;
+    document.body.classList.toggle('bk-overview', on);
+    if (on) slides[current].scrollIntoView({ block: 'center' });
+  }
+
+  // ---- Presenter view: current and next slide, notes, elapsed time and clock.
+  var pv = null;
+  var started = Date.now();
+  var pausedAt = null;
+
+  function element(tag, className, parent) {
+    var el = document.createElement(tag);
+    if (className) el.className = className;
+    if (parent) parent.appendChild(el);
+    return el;
+  }
+
+  function two(n) { return (n < 10 ? '0' : '') + n; }
+
+  function tick() {
+    if (!pv) return;
+    var ms = (pausedAt === null ? Date.now() : pausedAt) - started;
+    var s = Math.floor(ms / 1000);
+    pv.elapsed.textContent = two(Math.floor(s / 3600)) + ':' + two(Math.floor(s / 60) % 60) + ':' + two(s % 60);
+    pv.elapsed.classList.toggle('bk-pv-paused', pausedAt !== null);
+    var now = new Date();
+    pv.clock.textContent = two(now.getHours()) + ':' + two(now.getMinutes());
+  }
+
+  function buildPresenter() {
+    document.body.classList.add('bk-presenter-mode');
+    var root = element('div', 'bk-pv', document.body);
+    root.setAttribute('role', 'region');
+    root.setAttribute('aria-label', 'Presenter view');
+    var main = element('div', 'bk-pv-main', root);
+    var currentLabel = element('div', 'bk-pv-label', main);
+    var currentPane = element('div', 'bk-pv-current marpit', main);
+    var side = element('div', 'bk-pv-side', root);
+    element('div', 'bk-pv-label', side).textContent = 'Next';
+    var nextPane = element('div', 'bk-pv-next marpit', side);
+    var timer = element('div', 'bk-pv-timer', side);
+    var elapsed = element('button', 'bk-pv-elapsed', timer);
+    elapsed.type = 'button';
+    elapsed.title = 'Pause or resume the timer (t); reset it with r';
+    var clock = element('span', 'bk-pv-clock', timer);
+    var notes = element('div', 'bk-pv-notes', root);
+    notes.setAttribute('aria-live', 'polite');
+    var bar = element('div', 'bk-pv-bar', root);
+    var prev = element('button', 'bk-pv-prev', bar);
+    prev.type = 'button';
+    prev.textContent = '◀ Previous';
+    var next = element('button', 'bk-pv-next-button', bar);
+    next.type = 'button';
+    next.textContent = 'Next ▶';
+    var smaller = element('button', 'bk-pv-smaller', bar);
+    smaller.type = 'button';
+    smaller.textContent = 'A−';
+    smaller.title = 'Smaller notes (-)';
+    var larger = element('button', 'bk-pv-larger', bar);
+    larger.type = 'button';
+    larger.textContent = 'A+';
+    larger.title = 'Larger notes (+)';
+    prev.addEventListener('click', function () { show(current - 1, true); });
+    next.addEventListener('click', function () { show(current + 1, true); });
+    smaller.addEventListener('click', function () { notesSize(-2); });
+    larger.addEventListener('click', function () { notesSize(2); });
+    elapsed.addEventListener('click', togglePause);
+    pv = { root: root, currentLabel: currentLabel, currentPane: currentPane, nextPane: nextPane, notes: notes, elapsed: elapsed, clock: clock, size: 28 };
+    notes.style.fontSize = pv.size + 'px';
+    document.title = 'Presenter — ' + (data.title || document.title);
+    tick();
+    setInterval(tick, 500);
+    send({ type: 'hello' });
+  }
+
+  function notesSize(delta) {
+    pv.size = Math.min(Math.max(pv.size + delta, 14), 64);
+    pv.notes.style.fontSize = pv.size + 'px';
+  }
+
+  function togglePause() {
+    if (pausedAt === null) pausedAt = Date.now();
+    else { started += Date.now() - pausedAt; pausedAt = null; }
+    tick();
+  }
+
+  function renderPresenter() {
+    if (!pv) return;
+    var info = slideData[current] || {};
+    pv.currentLabel.textContent = 'Slide ' + (current + 1) + ' / ' + slides.length + (info.title ? ' · ' + info.title : '');
+    pv.currentPane.replaceChildren(slides[current].cloneNode(true));
+    var after = slides[current + 1];
+    pv.nextPane.replaceChildren();
+    if (after) pv.nextPane.appendChild(after.cloneNode(true));
+    else element('p', 'bk-pv-end', pv.nextPane).textContent = 'End of the deck';
+    pv.notes.innerHTML = info.notes || '<p class="bk-pv-none">No notes for this slide.</p>';
+    pv.notes.scrollTop = 0;
+  }
+
+  function openPresenter() {
+    var url = location.href.replace(/[?#].*$/, '') + '?view=presenter#' + (current + 1);
+    partner = window.open(url, 'briefkit-presenter', 'popup,width=1280,height=800');
   }
 
   window.briefkitDeck = {
     get index() { return current; },
     get total() { return slides.length; },
+    get presenter() { return presenter; },
     go: function (i) { show(i, true); },
     next: function () { show(current + 1, true); },
-    prev: function () { show(current - 1, true); }
+    prev: function () { show(current - 1, true); },
+    overview: function (open) { toggleOverview(open); },
+    openPresenter: openPresenter
   };
 
   document.addEventListener('keydown', function (event) {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
+    var target = event.target;
+    if (target && target.tagName === 'BUTTON' && (event.key === ' ' || event.key === 'Enter')) return;
     switch (event.key) {
       case 'ArrowRight': case 'ArrowDown': case 'PageDown': case ' ': case 'Enter': case 'n':
         show(current + 1, true); break;
@@ -48,13 +191,30 @@
         if (document.fullscreenElement) document.exitFullscreen();
         else if (document.documentElement.requestFullscreen) document.documentElement.requestFullscreen();
         break;
+      case 'o': case 'g': if (presenter) return; toggleOverview(); break;
+      case 'Escape': if (!document.body.classList.contains('bk-overview')) return; toggleOverview(false); break;
+      case 's': if (presenter) return; openPresenter(); break;
+      case 't': if (!presenter) return; togglePause(); break;
+      case 'r': if (!presenter) return; started = Date.now(); if (pausedAt !== null) pausedAt = started; tick(); break;
+      case '+': case '=': if (!presenter) return; notesSize(2); break;
+      case '-': if (!presenter) return; notesSize(-2); break;
       default: return;
     }
     event.preventDefault();
   });
 
   document.addEventListener('click', function (event) {
-    if (event.target && event.target.closest && event.target.closest('a')) return;
+    var target = event.target;
+    if (target && target.closest && target.closest('a, button')) return;
+    if (presenter) return;
+    if (document.body.classList.contains('bk-overview')) {
+      var picked = target && target.closest ? target.closest('svg[data-marpit-svg]') : null;
+      if (picked) {
+        show(slides.indexOf(picked), true);
+        toggleOverview(false);
+      }
+      return;
+    }
     if (event.clientX < window.innerWidth / 3) show(current - 1, true);
     else show(current + 1, true);
   });
@@ -65,9 +225,11 @@
     if (touchX === null) return;
     var dx = event.changedTouches[0].clientX - touchX;
     touchX = null;
+    if (document.body.classList.contains('bk-overview')) return;
     if (Math.abs(dx) > 40) show(current + (dx < 0 ? 1 : -1), true);
   });
 
   window.addEventListener('hashchange', function () { show(indexFromHash(), false); });
-  show(indexFromHash(), false);
+  if (presenter) buildPresenter();
+  show(indexFromHash(), false, false);
 })();
