@@ -31,4 +31,17 @@ export function assetsPlugin(md: MarkdownIt): void {
     const assets = (state.env as MarkdownEnv).assets;
     if (assets && assets.size > 0) rewrite(state.tokens, assets);
   });
+  // Marp reads each image's URL while parsing inline content (its `marpit_parse_image` rule) and builds
+  // `![bg]` backgrounds from that copy, so in a Marp engine the path must be rewritten before that rule runs.
+  const marpImageRule = 'marpit_parse_image';
+  const inlineRewrite = (state: { tokens: Token[]; env: unknown }): boolean => {
+    const assets = (state.env as MarkdownEnv).assets;
+    if (assets && assets.size > 0) rewrite(state.tokens, assets);
+    return false;
+  };
+  try {
+    md.inline.ruler2.before(marpImageRule, 'briefkit_assets_inline', inlineRewrite);
+  } catch {
+    // Not a Marp engine (the report's markdown-it): the core rule above is enough.
+  }
 }

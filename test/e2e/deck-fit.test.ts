@@ -43,6 +43,27 @@ ${Array.from({ length: 60 }, (_, i) => `line ${i + 1}`).join('\n')}
 :::
 `;
 
+const images = `---
+title: Pictures
+---
+## Background
+
+::: deck
+![bg right](map.svg)
+
+- Text beside a background image
+:::
+
+## Tall chart
+
+::: deck
+![A chart far taller than the slide](tall.svg)
+:::
+`;
+
+const svgImage = (w: number, h: number, fill: string) =>
+  `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}"><rect width="${w}" height="${h}" fill="${fill}"/></svg>`;
+
 describe('slides that fit', () => {
   let src: string;
   let out: string;
@@ -53,7 +74,7 @@ describe('slides that fit', () => {
   beforeAll(async () => {
     src = tempDir();
     out = tempDir();
-    writeFiles(src, { 'overlong.md': overlong, 'unfit.md': unfittable });
+    writeFiles(src, { 'overlong.md': overlong, 'unfit.md': unfittable, 'images.md': images, 'map.svg': svgImage(800, 600, '#3366aa'), 'tall.svg': svgImage(400, 2400, '#aa3333') });
     [result, browser] = await Promise.all([build({ root: src, paths: ['.'], outDir: out, formats: ['deck-html', 'deck-pdf', 'handout'] }), launchTestBrowser()]);
   });
   afterAll(async () => browser?.close());
@@ -66,6 +87,25 @@ describe('slides that fit', () => {
     const unfit = await slideOverflows(page, pathToFileURL(file('unfit', 'deck.html')).href);
     expect(unfit.filter(overflows).map((s) => s.slide)).toEqual([3]);
     await page.close();
+  });
+
+  it('draws ![bg right] as a side background from the embedded file and scales a tall image into its slide', async () => {
+    const html = readFileSync(file('images', 'deck.html'), 'utf8');
+    expect(html).toMatch(/data-marpit-advanced-background-split="right"/);
+    expect(html).toMatch(/background-image:url\(&quot;data:image\/svg\+xml;base64,|background-image:url\("data:image\/svg\+xml;base64,/);
+    expect(html).not.toContain('map.svg');
+    const page = await browser.newPage();
+    const measured = await slideOverflows(page, pathToFileURL(file('images', 'deck.html')).href);
+    expect(measured.filter(overflows)).toEqual([]);
+    const img = await page.$eval('div.marpit > svg:nth-of-type(4) section img', (el) => {
+      const r = el.getBoundingClientRect();
+      return { width: r.width, height: r.height };
+    });
+    expect(img.height).toBeGreaterThan(200);
+    expect(img.height).toBeLessThan(600);
+    expect(img.width / img.height).toBeCloseTo(400 / 2400, 1);
+    await page.close();
+    expect(result.documents.find((d) => d.slug === 'images')?.warnings).toEqual([]);
   });
 
   it('splits the far-too-long section into continuation slides and keeps every bullet', () => {
