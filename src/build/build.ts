@@ -43,7 +43,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     templates,
     markdown: createReportMarkdown(),
     browser,
-    marp: async () => (marp ??= createMarp(await templates.themes())),
+    marp: async () => (marp ??= createMarp(await templates.themes(), { trustHtml: resolved.trustHtml })),
   };
   // Every deck output needs the browser (slides are measured so none overflows); the report's HTML does not.
   const wantsBrowser = resolved.formats.some((f) => f !== 'report-html');

@@ -8,6 +8,7 @@ import { planDeck } from '../deck/plan-deck.js';
 import { renderDeck } from '../deck/render-deck.js';
 import { finishPdf } from '../pdf/deck-outline.js';
 import { loadForPrint, printLoadedPage } from '../pdf/print-pdf.js';
+import { contentSecurityPolicy, withContentSecurityPolicy } from '../html/content-security-policy.js';
 import type { BuildContext } from './build-context.js';
 import { fitDeck, type DeckRendering } from './fit-deck.js';
 import { pdfMetadataFor } from './pdf-metadata-for.js';
@@ -31,7 +32,7 @@ export async function renderDeckOutputs(briefing: Briefing, settings: DocumentSe
   const shell = await ctx.templates.deckShell();
   const render = (plan: DeckPlan): DeckRendering => {
     const deck = renderDeck(plan, briefing, marp, ctx.markdown);
-    return { deck, html: deckPage(deck, briefing.meta, shell) };
+    return { deck, html: withContentSecurityPolicy(deckPage(deck, briefing.meta, shell), contentSecurityPolicy({ inlineScripts: true })) };
   };
   const plan = planDeck(briefing, { theme: settings.theme });
   return ctx.browser.withPage(async (page) => {

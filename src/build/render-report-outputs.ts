@@ -3,6 +3,7 @@ import type { DocumentSettings } from '../config/document-settings.js';
 import { finishReportPdf } from '../pdf/finish-report-pdf.js';
 import { printMeasured } from '../pdf/print-measured.js';
 import { buildReportContext } from '../report/build-report-context.js';
+import { contentSecurityPolicy, withContentSecurityPolicy } from '../html/content-security-policy.js';
 import type { BuildContext } from './build-context.js';
 import { pdfMetadataFor } from './pdf-metadata-for.js';
 
@@ -10,9 +11,10 @@ import { pdfMetadataFor } from './pdf-metadata-for.js';
 export async function renderReportOutputs(briefing: Briefing, settings: DocumentSettings, ctx: BuildContext, wantPdf: boolean): Promise<{ html: string; pdf?: Uint8Array }> {
   const template = await ctx.templates.report(settings.template);
   const context = buildReportContext(briefing, ctx.markdown, { paper: settings.paper, css: template.css, trustHtml: ctx.options.trustHtml });
-  if (!wantPdf) return { html: template.render(context) };
+  const page = (labels: object = {}): string => withContentSecurityPolicy(template.render({ ...context, ...labels }), contentSecurityPolicy({ inlineScripts: ctx.options.trustHtml }));
+  if (!wantPdf) return { html: page() };
   const ids = context.sections.flatMap((s) => [s.id, ...s.subsections.map((sub) => sub.id)]);
-  const printed = await printMeasured(ctx.browser, (labels) => template.render({ ...context, ...labels }), {
+  const printed = await printMeasured(ctx.browser, page, {
     ids,
     pdf: { preferCSSPageSize: true, format: settings.paper, tagged: true, outline: false },
   });

@@ -27,7 +27,7 @@ export function splitFrontMatter(text: string, file: string): SplitSource {
     const mark = (error as { mark?: YamlMark }).mark;
     const reason = (error as { reason?: string }).reason ?? (error as Error).message;
     throw new ContentError(`The front matter is not valid YAML: ${reason}.`, {
-      location: { file, line: mark?.line === undefined ? 1 : mark.line + 2, column: mark?.column === undefined ? undefined : mark.column + 1 },
+      location: yamlErrorLocation(text, file, mark),
       hint: 'Fix the YAML between the two `---` lines at the top of the file (quote values that contain a colon).',
       cause: error,
     });
@@ -39,6 +39,17 @@ export function splitFrontMatter(text: string, file: string): SplitSource {
   const consumed = text.length - parsed.content.length;
   const bodyLine = text.slice(0, consumed).split('\n').length;
   return { data: (data ?? {}) as Record<string, unknown>, yaml: parsed.matter ?? '', body: parsed.content, bodyLine };
+}
+
+/** Where a YAML error is: its mark, kept inside the front matter (an error at the end of the stream points at the closing `---`). */
+function yamlErrorLocation(text: string, file: string, mark: YamlMark | undefined): { file: string; line: number; column?: number } {
+  const lines = text.split(/\r?\n/);
+  const closing = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l));
+  const last = closing > 0 ? closing + 1 : lines.length;
+  if (mark?.line === undefined) return { file, line: 1 };
+  // gray-matter hands js-yaml the text after the opening `---` including its newline, so mark.line (0-based) is the file line minus one.
+  const line = mark.line + 1;
+  return line > last ? { file, line: last } : { file, line, column: mark.column === undefined ? undefined : mark.column + 1 };
 }
 
 /** The source line of `key:` in the front matter, so type errors point at it. */

@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ContentError } from '../errors.js';
 import { classifyHref } from './classify-href.js';
 import type { ImageRef } from './find-image-refs.js';
+import { isInside, localTarget } from './local-path.js';
 import type { Asset, Diagnostic } from './types.js';
 
 const mimeTypes: Record<string, string> = {
@@ -19,11 +19,6 @@ const mimeTypes: Record<string, string> = {
 /** Where local assets may come from: the Markdown file's folder and the project folder. */
 export interface AssetPolicy {
   roots: string[];
-}
-
-function isInside(file: string, root: string): boolean {
-  const rel = path.relative(root, file);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
 /** Reads every local image a document uses; refuses paths outside the allowed folders; warns on remote ones. */
@@ -42,10 +37,10 @@ export async function loadAssets(refs: readonly ImageRef[], file: string, policy
     if (kind === 'refused') {
       throw new ContentError(`Image source \`${ref.href}\` uses a scheme briefkit does not load.`, { location: { file, line: ref.line }, hint: 'Use a path relative to the Markdown file.' });
     }
-    const raw = decodeURI(ref.href.split(/[?#]/)[0]);
-    const target = /^file:/i.test(raw) ? fileURLToPath(raw) : path.resolve(dir, raw);
-    if (!policy.roots.some((root) => isInside(target, root))) {
-      throw new ContentError(`Image \`${ref.href}\` is outside the project folder, so it is refused.`, {
+    const target = localTarget(ref.href, dir);
+    if (target === undefined || !policy.roots.some((root) => isInside(target, root))) {
+      const absolute = /^file:/i.test(ref.href.trim()) || path.isAbsolute(ref.href.trim());
+      throw new ContentError(`Image \`${ref.href}\` ${absolute ? 'is an absolute path to a file' : 'is'} outside the project folder, so it is refused.`, {
         location: { file, line: ref.line },
         hint: `Copy the image into ${path.relative(process.cwd(), dir) || '.'} and refer to it by a relative path.`,
       });
@@ -56,8 +51,18 @@ export async function loadAssets(refs: readonly ImageRef[], file: string, policy
     }
     let bytes: Uint8Array;
     try {
-      bytes = await readFile(target);
+      // A symbolic link inside the project may point anywhere: the file it resolves to must be inside too.
+      const real = await realpath(target);
+      const realRoots = await Promise.all(policy.roots.map((root) => realpath(root).catch(() => root)));
+      if (!realRoots.some((root) => isInside(real, root))) {
+        throw new ContentError(`Image \`${ref.href}\` is a link to a file outside the project folder, so it is refused.`, {
+          location: { file, line: ref.line },
+          hint: 'Copy the image itself into the project instead of linking to it.',
+        });
+      }
+      bytes = await readFile(real);
     } catch (error) {
+      if (error instanceof ContentError) throw error;
       throw new ContentError(`Image \`${ref.href}\` was not found (looked for ${target}).`, {
         location: { file, line: ref.line },
         hint: 'Check the path: it is relative to the Markdown file.',

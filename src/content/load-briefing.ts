@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ContentError } from '../errors.js';
+import { checkLinks } from './check-links.js';
 import { findImageRefs } from './find-image-refs.js';
+import { findLinkRefs } from './find-link-refs.js';
 import { splitFrontMatter, validateFrontMatter } from './front-matter.js';
 import { loadAssets } from './load-assets.js';
 import { splitSections } from './split-sections.js';
@@ -42,8 +44,9 @@ export async function loadBriefing(file: string, options: LoadOptions): Promise<
     throw new ContentError(`Cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, { location: { file: absolute }, cause: error });
   }
   const parsed = parseBriefing(text, absolute);
-  const refs = findImageRefs(allChunks([parsed.intro, ...parsed.sections]));
+  const chunks = allChunks([parsed.intro, ...parsed.sections]);
   const roots = [path.resolve(options.root), parsed.dir];
-  const { assets, warnings } = await loadAssets(refs, absolute, { roots });
-  return { ...parsed, assets, warnings };
+  const linkWarnings = checkLinks(findLinkRefs(chunks), absolute, roots);
+  const { assets, warnings } = await loadAssets(findImageRefs(chunks), absolute, { roots });
+  return { ...parsed, assets, warnings: [...warnings, ...linkWarnings].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
 }

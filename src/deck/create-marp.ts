@@ -2,14 +2,31 @@ import { Marp } from '@marp-team/marp-core';
 import { TemplateError } from '../errors.js';
 import { useBriefkitMarkdown } from '../markdown/create-markdown.js';
 import type { ThemeFile } from '../templates/themes.js';
+import { dropUnsafeHtmlPlugin } from './drop-unsafe-html.js';
+
+/** How the deck engine treats raw HTML in Markdown. */
+export interface MarpOptions {
+  /** Keep raw HTML as written (`--trust-html`); otherwise only Marp's allowlist of tags and attributes survives. */
+  trustHtml?: boolean;
+}
 
 /** Themes whose CSS Marp could not read, by engine and name: only decks that pick one of them fail. */
 const brokenThemes = new WeakMap<Marp, Map<string, TemplateError>>();
 
 /** A Marp engine with briefkit's Markdown features and every theme found, created once per build. */
-export function createMarp(themes: readonly ThemeFile[]): Marp {
-  const marp = new Marp({ html: true, script: false, inlineSVG: true, math: false, minifyCSS: false });
+export function createMarp(themes: readonly ThemeFile[], options: MarpOptions = {}): Marp {
+  const marp = new Marp({
+    // Marp.html is marp-core's allowlist: no <script>, no on* or style attributes, only http(s)/data:image URLs.
+    html: options.trustHtml ? true : Marp.html,
+    script: false,
+    inlineSVG: true,
+    math: false,
+    minifyCSS: false,
+    // Twemoji would turn every emoji into an <img> from a CDN; decks must never reach the network.
+    emoji: { shortcode: true, unicode: false },
+  });
   useBriefkitMarkdown(marp.markdown);
+  if (!options.trustHtml) marp.markdown.use(dropUnsafeHtmlPlugin(Object.keys(Marp.html)));
   const broken = new Map<string, TemplateError>();
   for (const theme of themes) {
     try {

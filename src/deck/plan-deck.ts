@@ -4,9 +4,9 @@ import type { DeckPlan, PlannedSlide } from './deck-model.js';
 import { leadSentence } from './lead-sentence.js';
 import { splitSlides } from './split-slides.js';
 
-/** Escapes text so Marp reads it as plain inline text (for header/footer directives and generated lines). */
+/** Escapes text so Marp reads it as plain inline text: front matter values are text, never HTML or Markdown. */
 export function escapeInline(text: string): string {
-  return text.replace(/([\\`*_{}[\]()#+!|<>~])/g, '\\$1');
+  return text.replace(/([\\`*_{}[\]()#+!|<>~&])/g, '\\$1');
 }
 
 function joinChunks(chunks: readonly Chunk[]): string {
@@ -38,7 +38,7 @@ export function planDeck(briefing: Briefing, options: { theme: string }): DeckPl
   slides.push({
     kind: 'title',
     title: plainTitle(meta.title),
-    markdown: ['<!-- _class: title -->', `# ${meta.title}`, meta.subtitle ? `## ${meta.subtitle}` : '', byline].filter(Boolean).join('\n\n'),
+    markdown: ['<!-- _class: title -->', `# ${escapeInline(meta.title)}`, meta.subtitle ? `## ${escapeInline(meta.subtitle)}` : '', byline].filter(Boolean).join('\n\n'),
     notes: joinChunks(briefing.intro.notes) || joinChunks(briefing.intro.prose),
     line: briefing.intro.report[0]?.line,
   });

@@ -30,6 +30,7 @@ export function outputIndexHtml(entries: readonly IndexEntry[], generator: strin
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="${escapeHtml(generator)}">
 <title>Briefings</title>
