@@ -1,5 +1,6 @@
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer';
 import { BrowserError } from '../errors.js';
+import { bindPageToCurrentJob, noteBlockedRequest, type BlockedRequest } from './blocked-requests.js';
 import { findBrowser } from './find-browser.js';
 import { launchArgs } from './launch-args.js';
 
@@ -10,10 +11,7 @@ export interface BrowserServiceOptions {
   executablePath?: string;
 }
 
-/** A request a page tried to make that was not allowed (only data: and about: URLs are). */
-export interface BlockedRequest {
-  url: string;
-}
+export type { BlockedRequest } from './blocked-requests.js';
 
 /**
  * One lazily started headless Chromium for a whole build. Jobs get a fresh tab through `withPage`, which
@@ -40,12 +38,14 @@ export class BrowserService {
       this.browser = (async () => {
         const executablePath = this.options.executablePath ?? (await findBrowser());
         try {
-          return await puppeteer.launch({
+          const browser = await puppeteer.launch({
             executablePath,
             headless: true,
             args: launchArgs(typeof process.getuid === 'function' && process.getuid() === 0),
             protocolTimeout: 120_000,
           });
+          this.forgetWhenGone(browser, this.browser);
+          return browser;
         } catch (error) {
           throw new BrowserError(`Could not start the browser at ${executablePath}: ${(error as Error).message.split('\n')[0]}`, {
             hint: 'Check the browser runs (`chromium --version`), or point PUPPETEER_EXECUTABLE_PATH at another one.',
@@ -55,6 +55,16 @@ export class BrowserService {
       })();
     }
     return this.browser;
+  }
+
+  /**
+   * When the browser crashes or is killed, forget it, so the next job launches a fresh one instead of failing
+   * on a dead connection (the job that was printing is retried by the build; see src/build/retry-on-crash.ts).
+   */
+  private forgetWhenGone(browser: Browser, launched: Promise<Browser> | undefined): void {
+    browser.once('disconnected', () => {
+      if (this.browser === launched) this.browser = undefined;
+    });
   }
 
   private async acquire(): Promise<void> {
@@ -78,12 +88,15 @@ export class BrowserService {
     try {
       const browser = await this.getBrowser();
       page = await browser.newPage();
+      const tab = page;
+      bindPageToCurrentJob(tab);
       await page.setRequestInterception(true);
       page.on('request', (request: HTTPRequest) => {
         const url = request.url();
         if (/^(data|about|blob):/i.test(url)) void request.continue();
         else {
           this.blocked.push({ url });
+          noteBlockedRequest(tab, { url });
           void request.abort('blockedbyclient');
         }
       });

@@ -11,7 +11,8 @@ import { TemplateRegistry } from '../templates/registry.js';
 import { version } from '../version.js';
 import path from 'node:path';
 import type { BuildContext } from './build-context.js';
-import { buildDocument, type DocumentResult } from './build-document.js';
+import type { DocumentResult } from './build-document.js';
+import { buildDocumentWithRetry } from './retry-on-crash.js';
 import { runPool } from './run-pool.js';
 
 /** A document that failed, with the error that explains why. */
@@ -57,7 +58,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     await runPool(files, 4, async (file) => {
       resolved.onEvent({ type: 'document-start', file });
       try {
-        const result = await buildDocument(file, ctx);
+        const result = await buildDocumentWithRetry(file, ctx);
         const clash = seenSlugs.get(result.slug);
         if (clash) throw new BriefkitError(`Two documents share the slug \`${result.slug}\` (the other is ${clash}); the later one overwrote the first.`, { location: { file }, hint: 'Give one of them a different `slug:` in its front matter.' });
         seenSlugs.set(result.slug, file);

@@ -1,0 +1,53 @@
+import { collectBlockedRequests } from '../browser/blocked-requests.js';
+import { BriefkitError, BrowserError } from '../errors.js';
+import type { BuildContext } from './build-context.js';
+import { buildDocument, type DocumentResult } from './build-document.js';
+
+/** Messages puppeteer gives when the browser or the tab died under a job (crash, kill, hung tab closed). */
+const deadBrowser = /Target closed|Session closed|Connection closed|Protocol error|detached|crash|browser has disconnected|Navigation failed because browser|WebSocket is not open|stopped \(/i;
+
+/** Whether an error means the browser or its tab died, as opposed to a problem with the document. */
+export function isBrowserCrash(error: unknown): boolean {
+  if (error instanceof BriefkitError && !(error instanceof BrowserError)) return false;
+  const messages: string[] = [];
+  for (let e: unknown = error; e instanceof Error && messages.length < 5; e = e.cause) messages.push(`${e.name} ${e.message}`);
+  return messages.some((m) => deadBrowser.test(m));
+}
+
+/**
+ * Builds one document; if the browser crashed or was killed while it printed, builds it once more (the browser
+ * service starts a fresh Chromium on the next job) and then reports the failure. Requests the document's pages
+ * tried and were refused become warnings.
+ */
+export async function buildDocumentWithRetry(file: string, ctx: BuildContext): Promise<DocumentResult> {
+  try {
+    return await attempt(file, ctx);
+  } catch (first) {
+    if (!isBrowserCrash(first)) throw first;
+    try {
+      return await attempt(file, ctx, first);
+    } catch (second) {
+      if (!isBrowserCrash(second)) throw second;
+      throw new BrowserError(`The browser died while printing this document, and again on the retry: ${firstLine(second)}.`, {
+        location: { file },
+        hint: 'It was retried once in a fresh browser and the other documents were built. If it keeps failing, build it alone with DEBUG=1 to see why.',
+        cause: second,
+      });
+    }
+  }
+}
+
+async function attempt(file: string, ctx: BuildContext, earlierCrash?: unknown): Promise<DocumentResult> {
+  const { value: result, blocked } = await collectBlockedRequests(() => buildDocument(file, ctx));
+  for (const url of new Set(blocked.map((b) => b.url))) {
+    result.warnings.push({ file: result.file, message: `A page asked for ${url.length > 200 ? `${url.slice(0, 200)}…` : url}; the request was blocked (rendering never reaches the network or local files).` });
+  }
+  if (earlierCrash !== undefined) {
+    result.warnings.push({ file: result.file, message: `The browser died while printing this document (${firstLine(earlierCrash)}); it was restarted and the document was built on the second try.` });
+  }
+  return result;
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0].replace(/\.$/, '');
+}

@@ -1,0 +1,55 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build, type BuildResult } from '../../src/index.js';
+import { tempDir, writeFiles } from '../helpers/fixtures.js';
+import { pdfInfo } from '../helpers/pdf.js';
+import { childProcesses } from '../helpers/processes.js';
+
+function doc(n: number): string {
+  const sections = Array.from({ length: 8 }, (_, i) => `## Part ${i + 1}\n\n${'Sentence of filler text for the page. '.repeat(40)}\n`).join('\n');
+  return `---\ntitle: Document ${n}\n---\n${sections}`;
+}
+
+describe('a browser that dies in the middle of a batch', () => {
+  let out: string;
+  let result: BuildResult;
+  const killed: number[] = [];
+
+  beforeAll(async () => {
+    const src = tempDir();
+    out = tempDir();
+    writeFiles(src, Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`doc${i + 1}.md`, doc(i + 1)])));
+    result = await build({
+      root: src,
+      paths: [src],
+      outDir: out,
+      formats: ['report-pdf', 'deck-pdf'],
+      onEvent: (event) => {
+        // Kill Chromium (SIGKILL, like a crash or the OOM killer) as soon as the first document is done, while
+        // the next ones are printing.
+        if (event.type === 'document-done' && killed.length === 0) {
+          for (const pid of childProcesses(/chrom/i)) {
+            process.kill(pid, 'SIGKILL');
+            killed.push(pid);
+          }
+        }
+      },
+    });
+  });
+
+  it('restarts the browser and builds every document, retrying the ones that were printing', () => {
+    expect(killed.length).toBeGreaterThan(0);
+    expect(result.failures.map((f) => String(f.error))).toEqual([]);
+    expect(result.documents).toHaveLength(5);
+    for (let n = 1; n <= 5; n += 1) {
+      for (const name of ['report.pdf', 'deck.pdf']) {
+        const file = path.join(out, `doc${n}`, name);
+        expect(existsSync(file), file).toBe(true);
+        expect(Number(pdfInfo(file).Pages)).toBeGreaterThan(1);
+      }
+    }
+    const retried = result.documents.filter((d) => d.warnings.some((w) => /browser died .* restarted .* second try/.test(w.message)));
+    expect(retried.length).toBeGreaterThan(0);
+  });
+});
