@@ -40,6 +40,7 @@ async function runBuild(paths: string[], flags: BuildFlags): Promise<number> {
     overrides: { theme: flags.theme, template: flags.template, paper },
     trustHtml: flags.trustHtml,
     onEvent: (event) => {
+      if (event.type === 'waiting') log(event.message);
       if (event.type === 'document-done') log(`built  ${rel(event.file)} → ${rel(event.dir)}/ (${Math.round(event.ms)} ms)`);
     },
   });

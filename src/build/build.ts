@@ -1,11 +1,13 @@
 import { BrowserService } from '../browser/browser-service.js';
-import { resolveBuildOptions, type BuildOptions } from '../config/build-options.js';
+import { resolveBuildOptions, type BuildOptions, type ResolvedBuildOptions } from '../config/build-options.js';
 import { loadConfig } from '../config/load-config.js';
 import { findSources } from '../content/find-sources.js';
 import { createMarp } from '../deck/create-marp.js';
 import { BriefkitError } from '../errors.js';
 import { createReportMarkdown } from '../markdown/create-markdown.js';
 import { outputIndexHtml } from '../output/output-index.js';
+import { acquireOutputLock } from '../output/output-lock.js';
+import { removeStaleTempFiles } from '../output/remove-stale-temp-files.js';
 import { writeAtomic } from '../output/write-atomic.js';
 import { TemplateRegistry } from '../templates/registry.js';
 import { version } from '../version.js';
@@ -30,11 +32,26 @@ export interface BuildResult {
   ms: number;
 }
 
-/** Builds every document: one failure never stops the others. Throws only for bad options or config (UsageError). */
+/**
+ * Builds every document: one failure never stops the others. Throws only for bad options or config (UsageError),
+ * or when another build holds the output folder for too long. Builds into one folder run one after the other.
+ */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
   const config = await loadConfig({ root: options.root ?? process.cwd(), file: options.config });
   const resolved = resolveBuildOptions(options, config);
+  const release = await acquireOutputLock(resolved.outDir, {
+    onWait: (owner) => resolved.onEvent({ type: 'waiting', message: `Another build (process ${owner.pid}) is writing to ${resolved.outDir}; waiting for it to finish.` }),
+  });
+  try {
+    await removeStaleTempFiles(resolved.outDir);
+    return await buildLocked(resolved, started);
+  } finally {
+    await release();
+  }
+}
+
+async function buildLocked(resolved: ResolvedBuildOptions, started: number): Promise<BuildResult> {
   const files = await findSources(resolved.paths);
   const templates = new TemplateRegistry(resolved.templateDirs, resolved.helpers);
   const browser = new BrowserService({ executablePath: resolved.executablePath });

@@ -47,7 +47,8 @@ export type BuildEvent =
   | { type: 'start'; total: number }
   | { type: 'document-start'; file: string }
   | { type: 'document-done'; file: string; slug: string; ms: number; /** The document's output folder. */ dir: string }
-  | { type: 'document-failed'; file: string; error: unknown };
+  | { type: 'document-failed'; file: string; error: unknown }
+  | { type: 'waiting'; message: string };
 
 /** Options with every default filled in, resolved once at the start of a build and then read-only. */
 export interface ResolvedBuildOptions {
