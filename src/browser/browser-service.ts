@@ -97,7 +97,9 @@ export class BrowserService {
         else {
           this.blocked.push({ url });
           noteBlockedRequest(tab, { url });
-          void request.abort('blockedbyclient');
+          // A refused navigation (meta refresh, `location =` in trusted HTML) must not commit an error page in
+          // place of ours: ERR_ABORTED cancels it and leaves the document being printed where it was.
+          void request.abort(request.isNavigationRequest() ? 'aborted' : 'blockedbyclient');
         }
       });
       return await fn(page);

@@ -12,6 +12,12 @@ export function launchArgs(isRoot: boolean): string[] {
     '--font-render-hinting=none',
     '--hide-scrollbars',
     '--mute-audio',
+    // Second wall behind request interception: a tab we did not open (window.open() in HTML kept with
+    // --trust-html) has no interception, so every http(s)/ws request of the whole browser goes to a proxy
+    // that does not exist, loopback included (`<-loopback>` removes the implicit bypass). Both switches are
+    // described in https://chromium.googlesource.com/chromium/src/+/HEAD/net/docs/proxy.md
+    '--proxy-server=http://127.0.0.1:9',
+    '--proxy-bypass-list=<-loopback>',
   ];
   // Chromium refuses to start its sandbox as root (containers, CI): https://pptr.dev/troubleshooting#running-puppeteer-on-docker
   // Pages only ever load our own HTML with every non-data request blocked, which limits what the sandbox guards against.

@@ -32,7 +32,7 @@ export function checkLinks(refs: readonly LinkRef[], file: string, roots: readon
     warnings.push({
       file,
       line: ref.line,
-      message: `${what}${remote} is not loaded: briefkit outputs are self-contained and never fetch embedded pages, media or styles. Use a Markdown image with a local file, or a link.`,
+      message: `${what}${remote} is not loaded: outputs are self-contained, so embedded pages, media, scripts and remote styles are removed (with --trust-html, kept but blocked). Use a Markdown image of a local file, or a link.`,
     });
   }
   return warnings;
