@@ -14,7 +14,7 @@ function joinChunks(chunks: readonly Chunk[]): string {
 }
 
 function plainTitle(markdownTitle: string): string {
-  return markdownTitle.replace(/[*_`~]/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').trim();
+  return markdownTitle.replace(/<[^>]*>/g, '').replace(/[*_`~]/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').trim();
 }
 
 const startsWithHeading = /^ {0,3}#{1,6}[ \t]/;
@@ -37,7 +37,7 @@ export function planDeck(briefing: Briefing, options: { theme: string }): DeckPl
 
   slides.push({
     kind: 'title',
-    title: plainTitle(meta.title),
+    title: meta.title,
     markdown: ['<!-- _class: title -->', `# ${escapeInline(meta.title)}`, meta.subtitle ? `## ${escapeInline(meta.subtitle)}` : '', byline].filter(Boolean).join('\n\n'),
     notes: joinChunks(briefing.intro.notes) || joinChunks(briefing.intro.prose),
     line: briefing.intro.report[0]?.line,
@@ -95,7 +95,7 @@ export function planDeck(briefing: Briefing, options: { theme: string }): DeckPl
     theme: options.theme,
     lang: meta.lang,
     header: meta.classification ? escapeInline(meta.classification.toLocaleUpperCase()) : '',
-    footer: escapeInline(plainTitle(meta.title)),
+    footer: escapeInline(meta.title),
     slides,
   };
 }
