@@ -90,6 +90,8 @@ export class BrowserService {
       page = await browser.newPage();
       const tab = page;
       bindPageToCurrentJob(tab);
+      // alert()/confirm() in HTML kept with --trust-html would stop the page until someone answers.
+      page.on('dialog', (dialog) => void dialog.dismiss().catch(() => undefined));
       await page.setRequestInterception(true);
       page.on('request', (request: HTTPRequest) => {
         const url = request.url();

@@ -3,8 +3,8 @@ import { BriefkitError, BrowserError } from '../errors.js';
 import type { BuildContext } from './build-context.js';
 import { buildDocument, type DocumentResult } from './build-document.js';
 
-/** Messages puppeteer gives when the browser or the tab died under a job (crash, kill, hung tab closed). */
-const deadBrowser = /Target closed|Session closed|Connection closed|Protocol error|detached|crash|browser has disconnected|Navigation failed because browser|WebSocket is not open|stopped \(/i;
+/** Messages puppeteer gives when the browser or the tab died or hung under a job (crash, kill, protocol timeout). */
+const deadBrowser = /Target closed|Session closed|Connection closed|Protocol error|detached|crash|browser has disconnected|Navigation failed because browser|WebSocket is not open|stopped \(|timed out/i;
 
 /** Whether an error means the browser or its tab died, as opposed to a problem with the document. */
 export function isBrowserCrash(error: unknown): boolean {

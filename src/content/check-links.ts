@@ -27,7 +27,11 @@ export function checkLinks(refs: readonly LinkRef[], file: string, roots: readon
       }
       continue;
     }
-    const what = ref.kind === 'css' ? `CSS url(${ref.href})` : `<${ref.tag}${ref.href ? ` ${ref.href}` : ''}>`;
+    if (ref.href === '') {
+      warnings.push({ file, line: ref.line, message: `<${ref.tag}> is removed: raw ${ref.tag === 'script' ? 'scripts' : 'embeds'} are stripped from the outputs unless you build with --trust-html.` });
+      continue;
+    }
+    const what = ref.kind === 'css' ? `CSS url(${ref.href})` : `<${ref.tag} ${ref.href}>`;
     const remote = kind === 'remote' ? ' is a remote resource and' : '';
     warnings.push({
       file,
