@@ -14,6 +14,13 @@ export interface BrowserServiceOptions {
 export type { BlockedRequest } from './blocked-requests.js';
 
 /**
+ * How long one DevTools call may take. puppeteer sends Page.printToPDF under this limit whatever page.pdf's own
+ * `timeout` says, so it must allow a 1,500-section report on a slow, busy machine; a tab that hangs longer is
+ * treated as dead (the build retries the document once in a fresh tab, see src/build/retry-on-crash.ts).
+ */
+export const protocolTimeoutMs = 15 * 60_000;
+
+/**
  * One lazily started headless Chromium for a whole build. Jobs get a fresh tab through `withPage`, which
  * closes it in `finally`; at most `maxTabs` run at once. Pages may load only data: and about: URLs.
  */
@@ -42,7 +49,7 @@ export class BrowserService {
             executablePath,
             headless: true,
             args: launchArgs(typeof process.getuid === 'function' && process.getuid() === 0),
-            protocolTimeout: 120_000,
+            protocolTimeout: protocolTimeoutMs,
           });
           this.forgetWhenGone(browser, this.browser);
           return browser;

@@ -40,19 +40,19 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
   const config = await loadConfig({ root: options.root ?? process.cwd(), file: options.config });
   const resolved = resolveBuildOptions(options, config);
+  const files = await findSources(resolved.paths);
   const release = await acquireOutputLock(resolved.outDir, {
     onWait: (owner) => resolved.onEvent({ type: 'waiting', message: `Another build (process ${owner.pid}) is writing to ${resolved.outDir}; waiting for it to finish.` }),
   });
   try {
     await removeStaleTempFiles(resolved.outDir);
-    return await buildLocked(resolved, started);
+    return await buildLocked(resolved, files, started);
   } finally {
     await release();
   }
 }
 
-async function buildLocked(resolved: ResolvedBuildOptions, started: number): Promise<BuildResult> {
-  const files = await findSources(resolved.paths);
+async function buildLocked(resolved: ResolvedBuildOptions, files: string[], started: number): Promise<BuildResult> {
   const templates = new TemplateRegistry(resolved.templateDirs, resolved.helpers);
   const browser = new BrowserService({ executablePath: resolved.executablePath });
   let marp: ReturnType<typeof createMarp> | undefined;

@@ -1,5 +1,5 @@
 import type { Page, PDFOptions } from 'puppeteer';
-import type { BrowserService } from '../browser/browser-service.js';
+import { protocolTimeoutMs, type BrowserService } from '../browser/browser-service.js';
 import { BrowserError } from '../errors.js';
 
 /** How to print a page: paper, and whether to ask Chromium for an outline and tags. */
@@ -14,7 +14,7 @@ export interface PrintOptions {
 export async function loadForPrint(page: Page, html: string, viewport?: PrintOptions['viewport']): Promise<void> {
   if (viewport) await page.setViewport(viewport);
   await page.emulateMediaType('print');
-  await page.setContent(html, { waitUntil: 'load', timeout: 120_000 });
+  await page.setContent(html, { waitUntil: 'load', timeout: protocolTimeoutMs });
   await page.evaluate(async () => {
     await document.fonts.ready;
     await Promise.all(Array.from(document.images, (img) => (img.complete ? undefined : img.decode().catch(() => undefined))));

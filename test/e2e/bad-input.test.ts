@@ -41,7 +41,7 @@ describe('a batch with every kind of bad input', () => {
     out = path.join(root, 'output');
     writeFiles(root, batch);
     run = runCli(['build', 'content', '--out', 'output'], { cwd: root });
-  });
+  }, 300_000);
 
   it('exits 1, builds the good documents and prints no stack trace', () => {
     expect(run.code).toBe(1);
@@ -65,7 +65,7 @@ describe('a batch with every kind of bad input', () => {
     ['system-image.md', /^error {2}content\/system-image\.md:6: Image `\/etc\/passwd` is an absolute path to a file outside the project folder, so it is refused\./],
     ['system-link.md', /^error {2}content\/system-link\.md:6: Link `file:\/\/\/etc\/shadow` is an absolute path to a file outside the project folder, so it is refused\./],
     ['bad-theme.md', /^error {2}content\/bad-theme\.md:1: Unknown deck theme `neon`\.\n {2}Known themes: briefing, .*Set `theme:` in front matter or pass --theme\./],
-    ['bad-template.md', /^error {2}content\/bad-template\.md: Unknown report template `glossy`\.\n {2}Known templates: briefing.*Choose one with `template:` in front matter or --template\./],
+    ['bad-template.md', /^error {2}content\/bad-template\.md: Unknown report template `glossy`\.\n {2}Known templates: briefing.*Choose one with `template:` in front matter, --template/],
   ])('explains %s with its file, line and what to do', (name, message) => {
     expect(errorFor(name)).toMatch(message);
   });
@@ -104,7 +104,7 @@ describe('a batch with every kind of bad input', () => {
     expect(pdfPages(path.join(out, 'no-headings/report.pdf')).join('')).toContain('A briefing with no sections at all.');
   });
 
-  it('keeps raw HTML with --trust-html', () => {
+  it('keeps raw HTML with --trust-html', { timeout: 300_000 }, () => {
     const trusted = runCli(['build', 'content/scripts.md', '--out', 'trusted', '--formats', 'deck-html,report-html', '--trust-html'], { cwd: root });
     expect(trusted.code).toBe(0);
     expect(readFileSync(path.join(root, 'trusted/scripts/report.html'), 'utf8')).toContain('<script>alert("block")</script>');
