@@ -48,7 +48,7 @@ describe('the briefkit command', () => {
     expect(existsSync(path.join(out, 'good/report.html'))).toBe(true);
   });
 
-  it('exits 2 for bad usage', () => {
+  it('exits 2 for bad usage', { timeout: 300_000 }, () => {
     expect(runCli(['build', '--formats', 'slides']).code).toBe(2);
     expect(runCli(['build', '/no/such/folder']).code).toBe(2);
     expect(runCli(['--no-such-flag']).code).toBe(2);
