@@ -46,6 +46,8 @@ describe('retrying a document when the browser dies', () => {
   it('tells browser deaths from other errors', () => {
     expect(isBrowserCrash(crash())).toBe(true);
     expect(isBrowserCrash(new BrowserError('Printing the PDF failed: x', { cause: new Error('Session closed. Most likely the page has been closed.') }))).toBe(true);
+    // A hung tab ends in a protocol timeout: it is retried like a crash.
+    expect(isBrowserCrash(new Error("Runtime.callFunctionOn timed out. Increase the 'protocolTimeout' setting"))).toBe(true);
     expect(isBrowserCrash(new ContentError('Target closed'))).toBe(false);
     expect(isBrowserCrash(new Error('ENOSPC'))).toBe(false);
   });
