@@ -17,8 +17,9 @@ export type { BlockedRequest } from './blocked-requests.js';
  * How long one DevTools call may take. puppeteer sends Page.printToPDF under this limit whatever page.pdf's own
  * `timeout` says, so it must allow a 1,500-section report on a slow, busy machine; a tab that hangs longer is
  * treated as dead (the build retries the document once in a fresh tab, see src/build/retry-on-crash.ts).
+ * BRIEFKIT_PROTOCOL_TIMEOUT_MS overrides it (tests use a few seconds to exercise a hung tab).
  */
-export const protocolTimeoutMs = 15 * 60_000;
+export const protocolTimeoutMs = Number(process.env.BRIEFKIT_PROTOCOL_TIMEOUT_MS) || 15 * 60_000;
 
 /**
  * One lazily started headless Chromium for a whole build. Jobs get a fresh tab through `withPage`, which

@@ -28,9 +28,9 @@ export async function buildDocumentWithRetry(file: string, ctx: BuildContext): P
       return await attempt(file, ctx, first);
     } catch (second) {
       if (!isBrowserCrash(second)) throw second;
-      throw new BrowserError(`The browser died while printing this document, and again on the retry: ${firstLine(second)}.`, {
+      throw new BrowserError(`The browser died or stopped responding while printing this document, and again on the retry: ${firstLine(second)}.`, {
         location: { file },
-        hint: 'It was retried once in a fresh browser and the other documents were built. If it keeps failing, build it alone with DEBUG=1 to see why.',
+        hint: 'It was retried once in a fresh tab (a fresh browser after a crash) and the other documents were built. A script that never ends (kept by --trust-html) does this; otherwise build the document alone with DEBUG=1 to see why.',
         cause: second,
       });
     }
@@ -43,7 +43,7 @@ async function attempt(file: string, ctx: BuildContext, earlierCrash?: unknown):
     result.warnings.push({ file: result.file, message: `A page asked for ${url.length > 200 ? `${url.slice(0, 200)}…` : url}; the request was blocked (rendering never reaches the network or local files).` });
   }
   if (earlierCrash !== undefined) {
-    result.warnings.push({ file: result.file, message: `The browser died while printing this document (${firstLine(earlierCrash)}); it was restarted and the document was built on the second try.` });
+    result.warnings.push({ file: result.file, message: `The browser died or stopped responding while printing this document (${firstLine(earlierCrash)}); the document was built on the second try.` });
   }
   return result;
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/index.js';
+import { runCli } from '../helpers/cli.js';
 import { tempDir, writeFiles } from '../helpers/fixtures.js';
 import { pdfInfo } from '../helpers/pdf.js';
 import { childProcesses } from '../helpers/processes.js';
@@ -49,7 +50,24 @@ describe('a browser that dies in the middle of a batch', () => {
         expect(Number(pdfInfo(file).Pages)).toBeGreaterThan(1);
       }
     }
-    const retried = result.documents.filter((d) => d.warnings.some((w) => /browser died .* restarted .* second try/.test(w.message)));
+    const retried = result.documents.filter((d) => d.warnings.some((w) => /browser died or stopped responding .* second try/.test(w.message)));
     expect(retried.length).toBeGreaterThan(0);
+  });
+});
+
+describe('a tab that hangs', () => {
+  it('is given up after the DevTools timeout, retried once, reported, and the rest of the batch is built', { timeout: 300_000 }, () => {
+    const src = tempDir();
+    const out = tempDir();
+    writeFiles(src, {
+      'good.md': '---\ntitle: Good\n---\n## A\n\nFine.\n',
+      // A script that never ends (only possible with --trust-html) hangs its tab.
+      'hang.md': '---\ntitle: Hangs\n---\n## A\n\n<script>while (true) {}</script>\n',
+    });
+    const run = runCli(['build', src, '--out', out, '--formats', 'report-pdf', '--trust-html'], { env: { BRIEFKIT_PROTOCOL_TIMEOUT_MS: '8000' } });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/hang\.md: The browser died or stopped responding while printing this document, and again on the retry: .*timed out.*\n {2}It was retried once in a fresh tab/);
+    expect(Number(pdfInfo(path.join(out, 'good/report.pdf')).Pages)).toBeGreaterThan(0);
+    expect(existsSync(path.join(out, 'hang'))).toBe(false);
   });
 });

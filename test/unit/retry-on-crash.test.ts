@@ -26,7 +26,7 @@ describe('retrying a document when the browser dies', () => {
     attempts.outcomes = [crash(), 'ok'];
     const result = await buildDocumentWithRetry('/p/d.md', ctx);
     expect(attempts.calls).toBe(2);
-    expect(result.warnings[0].message).toMatch(/browser died while printing this document \(Protocol error.*Target closed\); it was restarted/);
+    expect(result.warnings[0].message).toMatch(/browser died or stopped responding while printing this document \(Protocol error.*Target closed\); the document was built on the second try/);
   });
 
   it('reports a document that crashes the browser twice, naming the file, without a third try', async () => {
@@ -34,7 +34,7 @@ describe('retrying a document when the browser dies', () => {
     const error = await buildDocumentWithRetry('/p/d.md', ctx).catch((e: unknown) => e);
     expect(attempts.calls).toBe(2);
     expect(error).toBeInstanceOf(BrowserError);
-    expect((error as BrowserError).describe()).toMatch(/^\/p\/d\.md: The browser died while printing this document, and again on the retry: .*Target closed\.\n {2}It was retried once/);
+    expect((error as BrowserError).describe()).toMatch(/^\/p\/d\.md: The browser died or stopped responding while printing this document, and again on the retry: .*Target closed\.\n {2}It was retried once/);
   });
 
   it('never retries a problem with the document itself', async () => {
