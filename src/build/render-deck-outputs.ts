@@ -49,7 +49,7 @@ export async function renderDeckOutputs(briefing: Briefing, settings: DocumentSe
       await loadForPrint(page, handoutPage(deck, briefing.meta, { css: shell.handoutCss, paper: settings.paper }));
       const raw = await printLoadedPage(page, { preferCSSPageSize: true, format: settings.paper, tagged: true });
       const outline = deck.slides.map((slide, pageIndex) => ({ title: slideLabel(slide), pageIndex }));
-      handout = await finishPdf(raw, pdfMetadataFor(briefing.meta, 'Handout with speaker notes'), outline);
+      handout = await finishPdf(raw, pdfMetadataFor(briefing.meta, 'Handout with speaker notes'), outline, deck.slides.length);
     }
     return { html: fitted.html, pdf, handout, warnings: fitted.warnings };
   });

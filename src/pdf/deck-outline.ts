@@ -34,10 +34,14 @@ export function addOutline(pdf: PDFDocument, entries: readonly OutlineEntry[]): 
   pdf.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
 }
 
-/** Post-processes printed PDF bytes once: metadata, and an outline when entries are given. */
-export async function finishPdf(bytes: Uint8Array, meta: PdfMetadata, outline: readonly OutlineEntry[] = []): Promise<Uint8Array> {
+/**
+ * Post-processes printed PDF bytes once: metadata, and an outline when entries are given. With
+ * `onlyIfPages`, the outline is written only when the PDF has exactly that many pages (a handout whose
+ * long notes ran onto a second page would otherwise get bookmarks pointing at the wrong pages).
+ */
+export async function finishPdf(bytes: Uint8Array, meta: PdfMetadata, outline: readonly OutlineEntry[] = [], onlyIfPages?: number): Promise<Uint8Array> {
   const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
   applyMetadata(pdf, meta);
-  addOutline(pdf, outline);
+  if (onlyIfPages === undefined || pdf.getPageCount() === onlyIfPages) addOutline(pdf, outline);
   return pdf.save({ useObjectStreams: false });
 }

@@ -5,6 +5,7 @@ import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/index.js';
 import { launchTestBrowser } from '../helpers/browser.js';
+import { runCli } from '../helpers/cli.js';
 import { slideOverflows, overflows } from '../helpers/deck.js';
 import { tempDir, writeFiles } from '../helpers/fixtures.js';
 import { flat, pdfInfo, pdfOutline, pdfPages } from '../helpers/pdf.js';
@@ -159,5 +160,17 @@ describe('slides that fit', () => {
     expect(flat(pages[2])).toContain('Notes for the long section.');
     expect(flat(pages[2])).toContain('3 / ');
     pages.forEach((p, i) => expect(p, `page ${i + 1}`).toContain('SECRET'));
+  });
+
+  it('bookmarks each handout page by its slide', async () => {
+    const outline = await pdfOutline(file('overlong', 'handout.pdf'));
+    expect(outline.length).toBe(pdfPages(file('overlong', 'handout.pdf')).length);
+    expect(outline[2]).toEqual({ title: '1. Far too long', pageIndex: 2 });
+  });
+
+  it('prints the overflow warning with file and line on the command line', () => {
+    const run = runCli(['build', path.join(src, 'unfit.md'), '--out', tempDir(), '--formats', 'deck-html']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/warning .*unfit\.md:7: Slide 3 \(“Code wall”\) does not fit/);
   });
 });
