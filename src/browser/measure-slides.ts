@@ -18,9 +18,11 @@ export interface SlideMeasure {
  * Runs in the page: measures every slide of a Marp deck (the content `section` of each inline SVG).
  * In-flow children must stay inside the content box; absolutely placed ones (bands, bylines) inside the
  * slide. For each slide that overflows, also finds the largest of `scales` at which the content fits,
- * setting CSS `zoom` on `selector` the way the fit style will. Self-contained: puppeteer serialises it.
+ * setting CSS `zoom` on `selector` the way the fit style will; with `keep`, the zoom found (or the smallest
+ * tried) stays applied, so the page matches a deck rendered with those fits. Self-contained: puppeteer
+ * serialises it.
  */
-export function measureSlidesInPage(selector: string, scales: number[]): SlideMeasure[] {
+export function measureSlidesInPage(selector: string, scales: number[], keep: boolean): SlideMeasure[] {
   const svgs = Array.from(document.querySelectorAll('div.marpit > svg[data-marpit-svg]'));
   const measure = (section: HTMLElement, index: number): SlideMeasure => {
     const rect = section.getBoundingClientRect();
@@ -91,13 +93,16 @@ export function measureSlidesInPage(selector: string, scales: number[]): SlideMe
           break;
         }
       }
-      for (const t of targets) t.style.removeProperty('zoom');
+      if (!keep) for (const t of targets) t.style.removeProperty('zoom');
     }
     return result;
   });
 }
 
-/** Measures every slide of the deck loaded in `page`; for overflowing ones, tries each of `scales` in order. */
-export async function measureSlides(page: Page, selector: string, scales: number[]): Promise<SlideMeasure[]> {
-  return page.evaluate(measureSlidesInPage, selector, scales);
+/**
+ * Measures every slide of the deck loaded in `page`; for overflowing ones, tries each of `scales` in order
+ * and (with `keep`) leaves the chosen scale applied in the page.
+ */
+export async function measureSlides(page: Page, selector: string, scales: number[], keep = false): Promise<SlideMeasure[]> {
+  return page.evaluate(measureSlidesInPage, selector, scales, keep);
 }

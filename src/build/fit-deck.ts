@@ -28,20 +28,21 @@ export interface FittedDeck extends DeckRendering {
 }
 
 /** One round's decision for a slide: keep, shrink, or split (or give up when none of those can help). */
-function refit(slide: PlannedSlide, measure: SlideMeasure): { slides: PlannedSlide[]; changed: boolean } {
-  if (!measure.overflows) return { slides: [slide], changed: false };
-  if (measure.fitsAt !== undefined) return { slides: [{ ...slide, fit: measure.fitsAt }], changed: slide.fit !== measure.fitsAt };
+function refit(slide: PlannedSlide, measure: SlideMeasure): { slides: PlannedSlide[]; changed: boolean; split: boolean } {
+  if (!measure.overflows) return { slides: [slide], changed: false, split: false };
+  if (measure.fitsAt !== undefined) return { slides: [{ ...slide, fit: measure.fitsAt }], changed: slide.fit !== measure.fitsAt, split: false };
   const pieces = Math.max(2, Math.ceil(measure.contentHeight / (measure.boxHeight * 1.02)));
   const split = splitOverflowingSlide(slide, pieces);
-  if (split.length > 1) return { slides: split, changed: true };
-  return { slides: [{ ...slide, fit: minimumFitScale }], changed: slide.fit !== minimumFitScale };
+  if (split.length > 1) return { slides: split, changed: true, split: true };
+  return { slides: [{ ...slide, fit: minimumFitScale }], changed: slide.fit !== minimumFitScale, split: false };
 }
 
 /**
  * Makes every slide fit: loads the deck into `page` at the slide size, measures each slide, shrinks the
  * content of an overflowing slide down to {@link minimumFitScale}, else splits it into continuation
- * slides, renders again and re-measures. Slides that still overflow become warnings naming their source
- * line. The page is left holding the final deck, so the caller can print it without loading it again.
+ * slides, renders again and re-measures (a round that only shrinks needs no reload). Slides that still
+ * overflow become warnings naming their source line. The page is left holding the final deck, laid out
+ * as the returned HTML is, so the caller can print it without loading it again.
  */
 export async function fitDeck(page: Page, plan: DeckPlan, render: (plan: DeckPlan) => DeckRendering, file: string): Promise<FittedDeck> {
   let current = plan;
@@ -51,21 +52,27 @@ export async function fitDeck(page: Page, plan: DeckPlan, render: (plan: DeckPla
     await loadForPrint(page, rendering.html, { width: rendering.deck.width, height: rendering.deck.height });
     loads += 1;
     const last = round === maxRounds;
-    const measures = await measureSlides(page, fitSelector, last ? [] : fitScales);
+    // Trial scales stay applied in the page, so when a round only shrinks slides the loaded page already
+    // matches the re-rendered deck and needs no second load.
+    const measures = await measureSlides(page, fitSelector, last ? [] : fitScales, true);
     let changed = false;
+    let split = false;
     const slides = last
       ? current.slides
       : current.slides.flatMap((slide, i) => {
           const next = refit(slide, measures[i]);
           changed ||= next.changed;
+          split ||= next.split;
           return next.slides;
         });
-    if (!changed) {
-      const warnings = measures.filter((m) => m.overflows).map((m) => overflowWarning(current.slides[m.index], m, file));
+    if (changed) {
+      current = { ...current, slides };
+      rendering = render(current);
+    }
+    if (!changed || !split) {
+      const warnings = measures.filter((m) => m.overflows && m.fitsAt === undefined).map((m) => overflowWarning(current.slides[m.index], m, file));
       return { ...rendering, plan: current, warnings, loads };
     }
-    current = { ...current, slides };
-    rendering = render(current);
   }
 }
 
