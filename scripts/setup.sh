@@ -14,8 +14,12 @@ have chromium || have chromium-browser || have google-chrome || have google-chro
 fonts="$(fc-list : family 2>/dev/null || true)"
 grep -qi "Noto Sans CJK" <<<"$fonts" || need_system+=(fonts-noto-cjk)
 grep -qi "Noto Serif" <<<"$fonts" || need_system+=(fonts-noto-core)
-# A TrueType Korean font: Chromium embeds it in PDFs as a named font (Noto CJK's OpenType-CFF becomes Type 3).
-grep -qi "NanumGothic" <<<"$fonts" || need_system+=(fonts-nanum)
+# CJK fonts with TrueType outlines: Chromium embeds them as real fonts (Noto CJK, OpenType/CFF, only as Type 3).
+grep -qi "NanumMyeongjo" <<<"$fonts" || need_system+=(fonts-nanum)
+grep -qi "IPAGothic" <<<"$fonts" || need_system+=(fonts-ipafont-gothic)
+grep -qi "IPAMincho" <<<"$fonts" || need_system+=(fonts-ipafont-mincho)
+grep -qi "WenQuanYi Zen Hei" <<<"$fonts" || need_system+=(fonts-wqy-zenhei)
+grep -qi "AR PL UMing" <<<"$fonts" || need_system+=(fonts-arphic-uming)
 have pdftotext || need_system+=(poppler-utils)
 
 if [ ${#need_system[@]} -gt 0 ] && [ -z "${SKIP_SYSTEM:-}" ]; then

@@ -4,13 +4,19 @@ import { finishReportPdf } from '../pdf/finish-report-pdf.js';
 import { printMeasured } from '../pdf/print-measured.js';
 import { buildReportContext } from '../report/build-report-context.js';
 import { contentSecurityPolicy, withContentSecurityPolicy } from '../html/content-security-policy.js';
+import { hyphenatorFor } from '../report/hyphenator.js';
 import type { BuildContext } from './build-context.js';
 import { pdfMetadataFor } from './pdf-metadata-for.js';
 
 /** The report's HTML page and, when asked, its PDF (printed until its contents page numbers settle). */
 export async function renderReportOutputs(briefing: Briefing, settings: DocumentSettings, ctx: BuildContext, wantPdf: boolean): Promise<{ html: string; pdf?: Uint8Array }> {
   const template = await ctx.templates.report(settings.template);
-  const context = buildReportContext(briefing, ctx.markdown, { paper: settings.paper, css: template.css, trustHtml: ctx.options.trustHtml });
+  const context = buildReportContext(briefing, ctx.markdown, {
+    paper: settings.paper,
+    css: template.css,
+    trustHtml: ctx.options.trustHtml,
+    hyphenate: hyphenatorFor(briefing.meta.lang),
+  });
   const page = (labels: object = {}): string => withContentSecurityPolicy(template.render({ ...context, ...labels }), contentSecurityPolicy({ inlineScripts: ctx.options.trustHtml }));
   if (!wantPdf) return { html: page() };
   const ids = context.sections.flatMap((s) => [s.id, ...s.subsections.map((sub) => sub.id)]);

@@ -1,6 +1,7 @@
 import MarkdownIt, { type PluginSimple } from 'markdown-it';
 import footnotePlugin from 'markdown-it-footnote';
 import { assetsPlugin } from './assets-plugin.js';
+import { captionsPlugin } from './captions-plugin.js';
 
 // @types/markdown-it-footnote types its argument with markdown-it's CJS typings, which clash with the ESM ones
 // under NodeNext resolution; the runtime plugin is the same. https://www.npmjs.com/package/@types/markdown-it-footnote
@@ -11,7 +12,7 @@ export function useBriefkitMarkdown(md: MarkdownIt): MarkdownIt {
   return md.use(footnote).use(assetsPlugin);
 }
 
-/** The markdown-it instance the report renders with: GFM tables, footnotes, typographic quotes, local assets. */
+/** The markdown-it instance the report renders with: GFM tables, footnotes, typographic quotes, local assets, numbered captions. */
 export function createReportMarkdown(): MarkdownIt {
-  return useBriefkitMarkdown(new MarkdownIt({ html: true, linkify: true, typographer: true }));
+  return useBriefkitMarkdown(new MarkdownIt({ html: true, linkify: true, typographer: true })).use(captionsPlugin);
 }

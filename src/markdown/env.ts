@@ -4,6 +4,8 @@ import type { Asset } from '../content/types.js';
 export interface MarkdownEnv {
   /** Local images read by the loader, keyed by the href as written. */
   assets?: ReadonlyMap<string, Asset>;
+  /** Document language: caption labels ("Figure", "그림", "図") follow it. */
+  lang?: string;
   /** Filled by markdown-it-footnote. */
   footnotes?: unknown;
 }

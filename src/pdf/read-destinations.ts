@@ -19,6 +19,15 @@ function destinationArray(value: unknown): PDFArray | undefined {
   return undefined;
 }
 
+/** Chromium names a destination by the link's URL fragment, so ids outside ASCII arrive percent-encoded. */
+function decodeName(name: string): string {
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+}
+
 /**
  * Reads the named destinations Chromium writes into the catalog's `/Dests` dictionary (one per element that an
  * in-document `#id` link targets), keyed by the id.
@@ -35,7 +44,7 @@ export function readNamedDestinations(pdf: PDFDocument): Map<string, Destination
     const page = pageByRef.get(target.toString());
     if (page === undefined) continue;
     const top = array.lookupMaybe(3, PDFNumber);
-    result.set(key.decodeText(), { page, y: top?.asNumber() ?? 0, array });
+    result.set(decodeName(key.decodeText()), { page, y: top?.asNumber() ?? 0, array });
   }
   return result;
 }

@@ -7,6 +7,7 @@ import type { MarkdownEnv } from '../markdown/env.js';
 import { sanitize } from '../markdown/sanitize.js';
 import { formatDate } from '../templates/helpers.js';
 import { version } from '../version.js';
+import type { Hyphenate } from './hyphenator.js';
 import type { ReportContext, ReportSection } from './report-context.js';
 
 /** Options that are not in the front matter: defaults and CLI overrides resolved by the caller. */
@@ -15,6 +16,8 @@ export interface ReportContextOptions {
   css: string;
   /** Skip the HTML sanitiser (the author trusts the raw HTML in their Markdown). */
   trustHtml?: boolean;
+  /** Inserts soft hyphens into running text (see hyphenatorFor); headings are never hyphenated. */
+  hyphenate?: Hyphenate;
   /** Build time, injectable for reproducible output. */
   now?: Date;
 }
@@ -43,15 +46,24 @@ function numberHeadings(tokens: Token[], sectionNumber: string, md: MarkdownIt, 
   return subsections;
 }
 
+/** Soft-hyphenates the text of every inline run except headings (and image alt text, which is not printed). */
+function hyphenateTokens(tokens: Token[], hyphenate: Hyphenate): void {
+  tokens.forEach((token, i) => {
+    if (token.type !== 'inline' || tokens[i - 1]?.type === 'heading_open') return;
+    for (const child of token.children ?? []) if (child.type === 'text') child.content = hyphenate(child.content);
+  });
+}
+
 const sentinel = /^<!-- briefkit-section (\d+) -->/;
 
 /** Parses intro and every section's report face in one pass (so footnotes resolve across sections) and splits the tokens back. */
-function parseReport(briefing: Briefing, md: MarkdownIt, env: MarkdownEnv): { intro: Token[]; sections: Token[][]; endnotes: Token[] } {
+function parseReport(briefing: Briefing, md: MarkdownIt, env: MarkdownEnv, hyphenate?: Hyphenate): { intro: Token[]; sections: Token[][]; endnotes: Token[] } {
   const pieces: Chunk[] = [...briefing.intro.report];
   for (const section of briefing.sections) {
     pieces.push({ markdown: `<!-- briefkit-section ${section.index} -->`, line: section.line }, ...section.report);
   }
   const tokens = md.parse(composeChunks(pieces).markdown, env);
+  if (hyphenate) hyphenateTokens(tokens, hyphenate);
   const footStart = tokens.findIndex((t) => t.type === 'footnote_block_open');
   const body = footStart < 0 ? tokens : tokens.slice(0, footStart);
   const endnotes = footStart < 0 ? [] : tokens.slice(footStart);
@@ -66,11 +78,11 @@ function parseReport(briefing: Briefing, md: MarkdownIt, env: MarkdownEnv): { in
 /** Builds the report template context from a briefing: the render stage's pure half. */
 export function buildReportContext(briefing: Briefing, md: MarkdownIt, options: ReportContextOptions): ReportContext {
   const { meta } = briefing;
-  const env: MarkdownEnv = { assets: briefing.assets };
+  const env: MarkdownEnv = { assets: briefing.assets, lang: meta.lang };
   const clean = (html: string): string => (options.trustHtml ? html : sanitize(html));
   const nextId = createIdAllocator();
   const render = (tokens: Token[]): string => clean(md.renderer.render(tokens, md.options, env));
-  const parsed = parseReport(briefing, md, env);
+  const parsed = parseReport(briefing, md, env, options.hyphenate);
 
   numberHeadings(parsed.intro, '', md, nextId, false);
   const intro = render(parsed.intro);
@@ -107,7 +119,8 @@ export function buildReportContext(briefing: Briefing, md: MarkdownIt, options: 
       numbered: meta.numbered,
       slug: briefing.slug,
     },
-    keyJudgments: meta.summary.map((j) => clean(md.renderInline(j, env))),
+    // A fresh env: markdown-it-footnote appends the collected endnotes to any later render that shares `env`.
+    keyJudgments: meta.summary.map((j) => clean(md.renderInline(j, { assets: briefing.assets, lang: meta.lang }))),
     intro,
     sections,
     endnotes: parsed.endnotes.length > 0 ? render(parsed.endnotes) : '',

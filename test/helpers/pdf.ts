@@ -104,3 +104,11 @@ export async function pdfLanguage(file: string): Promise<string | undefined> {
 export function textLines(page: string): string[] {
   return page.split('\n').map((line) => line.trim()).filter(Boolean);
 }
+
+/** The named destinations of a PDF (pdfinfo -dests): name → 1-based page. Chromium writes one per `#id` link target. */
+export function pdfDestinations(file: string): Map<string, number> {
+  const text = execFileSync('pdfinfo', ['-dests', file], { encoding: 'utf8' });
+  const dests = new Map<string, number>();
+  for (const match of text.matchAll(/^\s*(\d+)\s+\[[^\]]*\]\s+"(.*)"$/gm)) dests.set(match[2], Number(match[1]));
+  return dests;
+}

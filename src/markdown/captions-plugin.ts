@@ -1,0 +1,106 @@
+import type MarkdownIt from 'markdown-it';
+import type Token from 'markdown-it/lib/token.mjs';
+import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
+import type { MarkdownEnv } from './env.js';
+
+/** Caption labels by primary language subtag; English for any other language. */
+const labels: Record<string, { figure: string; table: string; space: string }> = {
+  en: { figure: 'Figure', table: 'Table', space: ' ' },
+  ko: { figure: '그림', table: '표', space: ' ' },
+  ja: { figure: '図', table: '表', space: '' },
+  zh: { figure: '图', table: '表', space: '' },
+};
+
+/** The caption label ("Figure 3:", "표 2:", "図1:") for a kind, number and document language. */
+export function captionLabel(kind: 'figure' | 'table', n: number, lang = 'en'): string {
+  const words = labels[lang.toLowerCase().split('-')[0]] ?? labels.en;
+  return `${words[kind]}${words.space}${n}:`;
+}
+
+const tablePrefix = /^table:\s*/i;
+
+/** The image alone in a paragraph (whitespace around it allowed), if that is all the paragraph holds. */
+function loneImage(inline: Token | undefined): Token | undefined {
+  const children = (inline?.children ?? []).filter((c) => !(c.type === 'text' && c.content.trim() === '') && c.type !== 'softbreak');
+  return children.length === 1 && children[0].type === 'image' ? children[0] : undefined;
+}
+
+function captionTokens(state: StateCore, tag: string, label: string, kind: string, content: Token[]): Token[] {
+  const open = new state.Token(`${tag}_open`, tag, 1);
+  open.attrSet('class', `caption caption-${kind}`);
+  const labelToken = new state.Token('html_inline', '', 0);
+  labelToken.content = `<span class="caption-label">${label}</span> `;
+  const inline = new state.Token('inline', '', 0);
+  inline.content = '';
+  inline.children = [labelToken, ...content];
+  return [open, inline, new state.Token(`${tag}_close`, tag, -1)];
+}
+
+/** Turns a lone image into a numbered figure whose caption is its title, else its alt text. */
+function captionFigures(state: StateCore, lang: string): void {
+  const tokens = state.tokens;
+  let n = 0;
+  for (let i = 0; i + 2 < tokens.length; i += 1) {
+    if (tokens[i].type !== 'paragraph_open' || tokens[i + 2].type !== 'paragraph_close') continue;
+    const image = loneImage(tokens[i + 1]);
+    if (!image) continue;
+    const title = image.attrGet('title');
+    let caption: Token[];
+    if (title) {
+      const text = new state.Token('text', '', 0);
+      text.content = title;
+      caption = [text];
+    } else caption = image.children ?? [];
+    if (caption.length === 0) continue;
+    n += 1;
+    tokens[i].tag = 'figure';
+    tokens[i].attrSet('id', `figure-${n}`);
+    tokens[i].attrSet('class', 'figure');
+    tokens[i + 2].tag = 'figure';
+    tokens.splice(i + 2, 0, ...captionTokens(state, 'figcaption', captionLabel('figure', n, lang), 'figure', caption));
+  }
+}
+
+/** Moves a `Table: caption` paragraph right before or after a table into the table as a numbered `<caption>`. */
+function captionTables(state: StateCore, lang: string): void {
+  const tokens = state.tokens;
+  let n = 0;
+  for (let i = 0; i < tokens.length; i += 1) {
+    if (tokens[i].type !== 'table_open') continue;
+    const close = tokens.findIndex((t, j) => j > i && t.type === 'table_close' && t.level === tokens[i].level);
+    const isCaption = (at: number) => tokens[at]?.type === 'paragraph_open' && tokens[at].level === tokens[i].level && tablePrefix.test(tokens[at + 1]?.content ?? '');
+    let from = -1;
+    if (isCaption(i - 3)) from = i - 3;
+    else if (close > 0 && isCaption(close + 1)) from = close + 1;
+    if (from < 0) continue;
+    n += 1;
+    const inline = tokens[from + 1];
+    const children = inline.children ?? [];
+    // The paragraph is removed, so its first text token can lose the `Table:` prefix in place.
+    if (children[0]?.type === 'text') children[0].content = children[0].content.replace(tablePrefix, '');
+    const caption = captionTokens(state, 'caption', captionLabel('table', n, lang), 'table', children);
+    tokens[i].attrSet('id', `table-${n}`);
+    if (from < i) {
+      tokens.splice(from, 3);
+      tokens.splice(i - 3 + 1, 0, ...caption);
+      i = i - 3 + caption.length;
+    } else {
+      tokens.splice(from, 3);
+      tokens.splice(i + 1, 0, ...caption);
+      i += caption.length;
+    }
+  }
+}
+
+/**
+ * markdown-it plugin for the report: numbered captions. An image alone in a paragraph becomes a `<figure>` with
+ * "Figure N: <title or alt text>"; a paragraph starting `Table:` right before or after a table becomes that
+ * table's `<caption>` "Table N: ...". Labels follow `env.lang` (en, ko, ja, zh).
+ */
+export function captionsPlugin(md: MarkdownIt): void {
+  md.core.ruler.push('briefkit_captions', (state) => {
+    const lang = (state.env as MarkdownEnv).lang ?? 'en';
+    captionFigures(state, lang);
+    captionTables(state, lang);
+  });
+}

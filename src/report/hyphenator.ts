@@ -1,0 +1,60 @@
+import { createRequire } from 'node:module';
+
+/** Inserts soft hyphens (U+00AD) where a word of running text may break. */
+export type Hyphenate = (text: string) => string;
+
+interface HyphenModule {
+  hyphenateSync(text: string, options?: { minWordLength?: number; html?: boolean }): string;
+}
+
+const require = createRequire(import.meta.url);
+const loaded = new Map<string, Hyphenate | undefined>();
+
+/** Languages whose text breaks between characters and never takes hyphens. */
+const unhyphenated = new Set(['ko', 'ja', 'zh']);
+
+/** Only plain words are hyphenated: anything with digits, slashes, @ or underscores (codes, URLs) is left whole. */
+const plainWord = /^[\p{L}\p{M}'’-]+$/u;
+
+/** Pattern module names to try for a language tag, most specific first: `en-GB` → en-gb, en. */
+function candidates(lang: string): string[] {
+  const tag = lang.toLowerCase();
+  const primary = tag.split('-')[0];
+  return tag === primary ? [tag] : [tag, primary];
+}
+
+function wrap(module: HyphenModule): Hyphenate {
+  return (text) =>
+    text
+      .split(/(\s+)/)
+      .map((part) => {
+        const word = /^([^\p{L}]*)(.*?)([^\p{L}]*)$/u.exec(part);
+        if (!word || word[2].length < 6 || !plainWord.test(word[2])) return part;
+        return word[1] + module.hyphenateSync(word[2], { minWordLength: 6, html: false }) + word[3];
+      })
+      .join('');
+}
+
+/**
+ * The hyphenator for a document language, from the `hyphen` package's TeX patterns, or undefined for CJK and for
+ * languages without patterns. Chromium's `hyphens: auto` needs dictionaries that headless Linux builds do not
+ * ship (checked with Chromium 156: a narrow `hyphens: auto` paragraph breaks no word), so soft hyphens are
+ * written into the text instead and work with `hyphens: manual` too.
+ */
+export function hyphenatorFor(lang: string): Hyphenate | undefined {
+  const key = lang.toLowerCase();
+  if (loaded.has(key)) return loaded.get(key);
+  let result: Hyphenate | undefined;
+  if (!unhyphenated.has(key.split('-')[0])) {
+    for (const name of candidates(key)) {
+      try {
+        result = wrap(require(`hyphen/${name}`) as HyphenModule);
+        break;
+      } catch {
+        // No patterns under that name: try the next, else leave the language unhyphenated.
+      }
+    }
+  }
+  loaded.set(key, result);
+  return result;
+}

@@ -1,0 +1,80 @@
+import { cpSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../src/index.js';
+import { repoRoot } from '../helpers/cli.js';
+import { headingPage, readContents } from '../helpers/contents.js';
+import { tempDir } from '../helpers/fixtures.js';
+import { flat, pdfDestinations, pdfFonts, pdfInfo, pdfOutlineTree, pdfPages, textLines } from '../helpers/pdf.js';
+
+// Korean, Japanese and Chinese in the title, body, a table, captions and footnotes (test/fixtures/cjk).
+describe('a report in Korean with Japanese and Chinese text', () => {
+  let out: string;
+  const pdf = () => path.join(out, 'cjk-briefing', 'report.pdf');
+
+  beforeAll(async () => {
+    const root = tempDir();
+    out = tempDir();
+    cpSync(path.join(repoRoot, 'test/fixtures/cjk'), root, { recursive: true });
+    const result = await build({ root, paths: [path.join(root, 'cjk-briefing.md')], outDir: out, formats: ['report-pdf'] });
+    expect(result.failures).toEqual([]);
+  });
+
+  it('embeds named CJK fonts for Korean, Japanese and Chinese, and no nameless Type 3 font', () => {
+    const fonts = pdfFonts(pdf());
+    expect(fonts.some((f) => /Nanum/.test(f))).toBe(true);
+    expect(fonts.some((f) => /IPA/.test(f))).toBe(true);
+    expect(fonts.some((f) => /WenQuanYi|UMing/.test(f))).toBe(true);
+    expect(fonts).not.toContain('[none]');
+  });
+
+  it('extracts every Hangul, Japanese and Chinese string from title, body, table, captions and endnotes', () => {
+    // CJK lines break without spaces, so whitespace is ignored on both sides.
+    const text = pdfPages(pdf()).join('').replace(/[\s\u00ad]+/g, '');
+    for (const expected of [
+      '북한 미사일 발사의 동기',
+      '日本の視点・中国的立场',
+      '체제 생존을 보장한다고',
+      '迎撃能力の向上を図っている',
+      '希望朝鲜半岛保持稳定',
+      '표 1: 연도별 발사 현황 — 年別発射状況 — 年度发射情况',
+      '過去最多 · 历史最多',
+      '그림 1: 발사 지점 지도 — 発射地点 — 发射地点',
+      '출처: 공개 자료를 바탕으로 작성',
+      '出典：防衛白書',
+    ]) {
+      expect(text).toContain(expected.replace(/\s+/g, ''));
+    }
+  });
+
+  it('titles the PDF and declares Korean as its language', () => {
+    const info = pdfInfo(pdf());
+    expect(info.Title).toBe('북한 미사일 발사의 동기 — 日本の視点・中国的立场');
+    expect(info.Keywords).toBe('북한, 미사일, 抑止力, 半岛');
+  });
+
+  it('links each footnote mark to its endnote and each endnote back to its mark', () => {
+    const dests = pdfDestinations(pdf());
+    const pages = pdfPages(pdf());
+    for (const n of [1, 2]) {
+      expect(dests.get(`fn${n}`), `endnote ${n}`).toBe(pages.length);
+      expect(dests.get(`fnref${n}`), `mark ${n}`).toBeLessThan(pages.length);
+    }
+  });
+
+  it('numbers the contents, heads the pages and bookmarks the sections under their Korean and Chinese titles', async () => {
+    const pages = pdfPages(pdf());
+    const { entries, lastPage } = readContents(pages);
+    expect(entries.map((e) => `${e.number} ${e.title}`)).toEqual(['1 안보 전략과 억지력', '1.1 일본의 대응', '2 中国的立场']);
+    for (const entry of entries) expect(headingPage(pages, entry, lastPage)).toBe(entry.page);
+    expect(textLines(pages[entries[0].page - 1])[0]).toContain('1 안보 전략과 억지력');
+    const outline = await pdfOutlineTree(pdf());
+    const section = outline.find((o) => o.title === '1 안보 전략과 억지력');
+    expect(section?.page).toBe(entries[0].page);
+    expect(section?.children.map((c) => c.title)).toEqual(['1.1 일본의 대응']);
+  });
+
+  it('dates the cover in Korean', () => {
+    expect(flat(pdfPages(pdf())[0])).toContain('2026년 11월 27일');
+  });
+});
