@@ -46,10 +46,13 @@ function numberHeadings(tokens: Token[], sectionNumber: string, md: MarkdownIt, 
   return subsections;
 }
 
-/** Soft-hyphenates the text of every inline run except headings (and image alt text, which is not printed). */
+/**
+ * Soft-hyphenates the running text of paragraphs (in lists and quotes too). Headings, table cells and captions are
+ * left alone: they are short, and Chromium keeps every soft hyphen in the PDF's text, so fewer is better.
+ */
 function hyphenateTokens(tokens: Token[], hyphenate: Hyphenate): void {
   tokens.forEach((token, i) => {
-    if (token.type !== 'inline' || tokens[i - 1]?.type === 'heading_open') return;
+    if (token.type !== 'inline' || tokens[i - 1]?.type !== 'paragraph_open') return;
     for (const child of token.children ?? []) if (child.type === 'text') child.content = hyphenate(child.content);
   });
 }

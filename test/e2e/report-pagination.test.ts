@@ -100,5 +100,6 @@ describe('contents page numbers', () => {
     for (const [row, on] of rowPages) expect(on.size, `row ${row}`).toBe(1);
     expect(tablePages.size).toBeGreaterThanOrEqual(2);
     for (const i of tablePages) expect(pages[i], `page ${i + 1}`).toMatch(/Row\s+Finding\s+Note/);
+    expect(pages[Math.min(...tablePages)]).toContain('Table 1: Long findings table');
   });
 });

@@ -55,6 +55,11 @@ describe('endnotes and hyphenation', () => {
     expect(html).toContain(' k17abcdefgh.');
   });
 
+  it('leaves table cells and captions unhyphenated', () => {
+    const html = sectionHtml('## A\n\nTable: Characteristically\n\n| Internationalization |\n|---|\n| characteristically |', 'title: T', true);
+    expect(html).not.toContain('\u00ad');
+  });
+
   it('does not hyphenate Korean, Japanese or Chinese, and falls back from a regional tag to its language', () => {
     expect(hyphenatorFor('ko')).toBeUndefined();
     expect(hyphenatorFor('zh-Hans')).toBeUndefined();

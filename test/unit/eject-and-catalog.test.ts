@@ -77,6 +77,6 @@ describe('briefkit eject', () => {
     const { templates, searchDirs } = project();
     const error = (await ejectTemplate({ name: 'nope', searchDirs, to: templates }).catch((e: unknown) => e)) as UsageError;
     expect(error.message).toContain('`nope`');
-    expect(error.hint).toMatch(/Report templates: briefing\. Deck themes: .*gaia/);
+    expect(error.hint).toMatch(/Report templates: briefing, memo\. Deck themes: .*gaia/);
   });
 });
