@@ -1,10 +1,9 @@
 import { PDFDocument, type PDFArray } from 'pdf-lib';
 import type { PDFOptions } from 'puppeteer';
 import type { BrowserService } from '../browser/browser-service.js';
-import { BrowserError } from '../errors.js';
 import { digitCount, measuredLabels, placeholderLabels, runningHeads, type PageLabels } from '../report/page-labels.js';
 import { markHeadingTargets, type PageHeading } from './mark-heading-targets.js';
-import { loadForPrint } from './print-pdf.js';
+import { loadForPrint, printLoadedPage } from './print-pdf.js';
 import { readNamedDestinations } from './read-destinations.js';
 
 /** A heading of the printed report with the page it starts on. */
@@ -51,12 +50,7 @@ export async function printMeasured(service: BrowserService, render: (labels: Pa
     for (let pass = 1; ; pass += 1) {
       await loadForPrint(page, html);
       const headings = await markHeadingTargets(page, options.ids);
-      let bytes: Uint8Array;
-      try {
-        bytes = await page.pdf({ printBackground: true, timeout: 0, ...options.pdf });
-      } catch (error) {
-        throw new BrowserError(`Printing the PDF failed: ${(error as Error).message}`, { cause: error });
-      }
+      const bytes = await printLoadedPage(page, options.pdf);
       const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
       const destinations = readNamedDestinations(pdf);
       const placed = headings.flatMap((h) => {
