@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 import { Command, CommanderError, Option } from 'commander';
-import path from 'node:path';
 import { build } from './build/build.js';
+import { buildSummary } from './cli/build-summary.js';
 import { describeError } from './cli/describe-error.js';
 import { ejectCommand } from './cli/eject-command.js';
 import { templatesCommand, type CommandIo } from './cli/templates-command.js';
+import { createProgress, relativePath } from './cli/progress.js';
+import { addServeCommand } from './cli/serve-command.js';
+import { parseShard } from './build/shard.js';
 import { allFormats } from './config/formats.js';
 import { UsageError } from './errors.js';
 import { version } from './version.js';
@@ -21,15 +24,16 @@ interface BuildFlags {
   paper?: string;
   trustHtml?: boolean;
   quiet?: boolean;
+  cache?: boolean;
+  force?: boolean;
+  shard?: string;
 }
 
-function rel(file: string): string {
-  const r = path.relative(process.cwd(), file);
-  return r && !r.startsWith('..') ? r : file;
-}
+const rel = relativePath;
 
 async function runBuild(paths: string[], flags: BuildFlags): Promise<number> {
   const log = flags.quiet ? () => undefined : (line: string) => process.stderr.write(`${line}\n`);
+  const progress = createProgress(process.stderr, { quiet: flags.quiet });
   const paper = flags.paper === undefined ? undefined : /^a4$/i.test(flags.paper) ? 'A4' : /^letter$/i.test(flags.paper) ? 'Letter' : undefined;
   if (flags.paper !== undefined && !paper) throw new UsageError(`Unknown paper size \`${flags.paper}\`.`, { hint: 'Use --paper A4 or --paper Letter.' });
   const result = await build({
@@ -39,16 +43,20 @@ async function runBuild(paths: string[], flags: BuildFlags): Promise<number> {
     formats: flags.formats,
     overrides: { theme: flags.theme, template: flags.template, paper },
     trustHtml: flags.trustHtml,
+    cache: flags.cache !== false,
+    force: flags.force,
+    shard: flags.shard === undefined ? undefined : parseShard(flags.shard),
     onEvent: (event) => {
-      if (event.type === 'waiting') log(event.message);
-      if (event.type === 'document-done') log(`built  ${rel(event.file)} → ${rel(event.dir)}/ (${Math.round(event.ms)} ms)`);
+      if (event.type === 'waiting') {
+        progress.finish();
+        log(event.message);
+      } else progress.onEvent(event);
     },
   });
+  progress.finish();
   for (const doc of result.documents) for (const w of doc.warnings) log(`warning ${rel(w.file)}${w.line ? `:${w.line}` : ''}: ${w.message}`);
   for (const failure of result.failures) process.stderr.write(`error  ${describeError(failure.error, failure.file)}\n`);
-  const total = result.documents.length + result.failures.length;
-  if (total === 0) log('No Markdown files found.');
-  else log(`${result.documents.length} of ${total} document${total === 1 ? '' : 's'} built in ${(result.ms / 1000).toFixed(2)} s${result.index ? ` — open ${rel(result.index)}` : ''}`);
+  log(buildSummary(result));
   return result.failures.length > 0 ? exit.failed : exit.ok;
 }
 
@@ -75,12 +83,18 @@ export async function main(argv: string[]): Promise<number> {
     .option('--paper <size>', 'report paper size: A4 or Letter (overrides front matter)')
     .option('--trust-html', 'keep raw HTML in the Markdown instead of sanitising it')
     .option('-q, --quiet', 'print only errors')
+    .option('--no-cache', 'neither skip unchanged documents nor record this build in <out>/.cache')
+    .option('--force', 'rebuild every document, and refresh the cache with the results')
+    .option('--shard <i/n>', 'build only the i-th of n deterministic slices of the documents (CI matrices)')
     .action(async (paths: string[], flags: BuildFlags) => {
       code = await runBuild(paths, flags);
     });
 
   const io: CommandIo = { out: (text) => process.stdout.write(`${text}\n`), setCode: (c) => (code = c) };
   for (const command of [templatesCommand(io), ejectCommand(io)]) program.addCommand(command.copyInheritedSettings(program));
+  addServeCommand(program, (c) => {
+    code = c;
+  });
 
   try {
     await program.parseAsync(argv, { from: 'user' });

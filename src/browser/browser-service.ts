@@ -1,8 +1,9 @@
-import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer';
+import type { Browser, HTTPRequest, Page } from 'puppeteer';
 import { BrowserError } from '../errors.js';
 import { bindPageToCurrentJob, noteBlockedRequest, type BlockedRequest } from './blocked-requests.js';
 import { findBrowser } from './find-browser.js';
-import { launchArgs } from './launch-args.js';
+import { PipeTransport } from './pipe-transport.js';
+import { spawnChromium, type ChromiumProcess } from './spawn-chromium.js';
 
 /** Options for the shared browser. */
 export interface BrowserServiceOptions {
@@ -21,19 +22,31 @@ export type { BlockedRequest } from './blocked-requests.js';
  */
 export const protocolTimeoutMs = Number(process.env.BRIEFKIT_PROTOCOL_TIMEOUT_MS) || 15 * 60_000;
 
+/** The viewport a tab gets back after a job that changed it (puppeteer's default). */
+const defaultViewport = { width: 800, height: 600 };
+
 /**
- * One lazily started headless Chromium for a whole build. Jobs get a fresh tab through `withPage`, which
- * closes it in `finally`; at most `maxTabs` run at once. Pages may load only data: and about: URLs.
+ * One lazily started headless Chromium for a whole build. Jobs borrow a tab through `withPage`; at most
+ * `maxTabs` run at once, and a tab is reused by the next job unless its job failed (then it is closed).
+ * Pages may load only data:, about: and blob: URLs.
  */
 export class BrowserService {
   private browser?: Promise<Browser>;
+  private chromium?: ChromiumProcess;
   private active = 0;
   private readonly waiting: (() => void)[] = [];
+  private idleTabs: Page[] = [];
   private readonly maxTabs: number;
+  private everStarted = false;
   readonly blocked: BlockedRequest[] = [];
 
   constructor(private readonly options: BrowserServiceOptions = {}) {
     this.maxTabs = Math.max(1, options.maxTabs ?? 2);
+  }
+
+  /** Whether a browser was ever started by this service. */
+  get started(): boolean {
+    return this.everStarted;
   }
 
   /** Starts the browser now (without waiting), so it boots while Markdown is being rendered. */
@@ -43,35 +56,49 @@ export class BrowserService {
 
   private getBrowser(): Promise<Browser> {
     if (!this.browser) {
-      this.browser = (async () => {
-        const executablePath = this.options.executablePath ?? (await findBrowser());
-        try {
-          const browser = await puppeteer.launch({
-            executablePath,
-            headless: true,
-            args: launchArgs(typeof process.getuid === 'function' && process.getuid() === 0),
-            protocolTimeout: protocolTimeoutMs,
-          });
-          this.forgetWhenGone(browser, this.browser);
-          return browser;
-        } catch (error) {
-          throw new BrowserError(`Could not start the browser at ${executablePath}: ${(error as Error).message.split('\n')[0]}`, {
-            hint: 'Check the browser runs (`chromium --version`), or point PUPPETEER_EXECUTABLE_PATH at another one.',
-            cause: error,
-          });
-        }
-      })();
+      const launched: Promise<Browser> = this.launch().then((browser) => {
+        this.forgetWhenGone(browser, launched);
+        return browser;
+      });
+      this.browser = launched;
+      this.everStarted = true;
     }
     return this.browser;
   }
 
+  private async launch(): Promise<Browser> {
+    const executablePath = this.options.executablePath ?? (await findBrowser());
+    // Chromium is spawned before puppeteer is even imported, so its start overlaps node loading modules. It
+    // speaks the DevTools protocol over a pipe: no debugging port is opened.
+    const chromium = spawnChromium(executablePath);
+    this.chromium = chromium;
+    try {
+      const { default: puppeteer } = await import('puppeteer');
+      const transport = new PipeTransport(chromium.input, chromium.output);
+      return await Promise.race([puppeteer.connect({ transport, protocolTimeout: protocolTimeoutMs, defaultViewport }), chromium.failed]);
+    } catch (error) {
+      await chromium.kill();
+      if (error instanceof BrowserError) throw error;
+      throw new BrowserError(`Could not start the browser at ${executablePath}: ${(error as Error).message.split('\n')[0]}`, {
+        hint: 'Check the browser runs (`chromium --version`), or point PUPPETEER_EXECUTABLE_PATH at another one.',
+        cause: error,
+      });
+    }
+  }
+
   /**
-   * When the browser crashes or is killed, forget it, so the next job launches a fresh one instead of failing
-   * on a dead connection (the job that was printing is retried by the build; see src/build/retry-on-crash.ts).
+   * When the browser crashes or is killed, forget it and its tabs, so the next job launches a fresh one instead
+   * of failing on a dead connection (the job that was printing is retried by the build; see
+   * src/build/retry-on-crash.ts).
    */
-  private forgetWhenGone(browser: Browser, launched: Promise<Browser> | undefined): void {
+  private forgetWhenGone(browser: Browser, launched: Promise<Browser>): void {
+    const chromium = this.chromium;
     browser.once('disconnected', () => {
-      if (this.browser === launched) this.browser = undefined;
+      if (this.browser !== launched) return;
+      this.browser = undefined;
+      this.idleTabs = [];
+      if (this.chromium === chromium) this.chromium = undefined;
+      void chromium?.kill();
     });
   }
 
@@ -89,42 +116,66 @@ export class BrowserService {
     else this.active -= 1;
   }
 
-  /** Runs `fn` with a fresh, network-sealed tab and closes the tab afterwards, whatever happens. */
+  /** Opens a tab sealed from the network, whose refused requests are noted against the job using it. */
+  private async openSealedTab(browser: Browser): Promise<Page> {
+    const page = await browser.newPage();
+    // alert()/confirm() in HTML kept with --trust-html would stop the page until someone answers.
+    page.on('dialog', (dialog) => void dialog.dismiss().catch(() => undefined));
+    await page.setRequestInterception(true);
+    page.on('request', (request: HTTPRequest) => {
+      const url = request.url();
+      if (/^(data|about|blob):/i.test(url)) void request.continue();
+      else {
+        this.blocked.push({ url });
+        noteBlockedRequest(page, { url });
+        // A refused navigation (meta refresh, `location =` in trusted HTML) must not commit an error page in
+        // place of ours: ERR_ABORTED cancels it and leaves the document being printed where it was.
+        void request.abort(request.isNavigationRequest() ? 'aborted' : 'blockedbyclient');
+      }
+    });
+    return page;
+  }
+
+  /** Runs `fn` with a network-sealed tab; the tab is kept for the next job unless `fn` failed. */
   async withPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
     await this.acquire();
     let page: Page | undefined;
+    let healthy = false;
+    let launched: Promise<Browser> | undefined;
     try {
-      const browser = await this.getBrowser();
-      page = await browser.newPage();
-      const tab = page;
-      bindPageToCurrentJob(tab);
-      // alert()/confirm() in HTML kept with --trust-html would stop the page until someone answers.
-      page.on('dialog', (dialog) => void dialog.dismiss().catch(() => undefined));
-      await page.setRequestInterception(true);
-      page.on('request', (request: HTTPRequest) => {
-        const url = request.url();
-        if (/^(data|about|blob):/i.test(url)) void request.continue();
-        else {
-          this.blocked.push({ url });
-          noteBlockedRequest(tab, { url });
-          // A refused navigation (meta refresh, `location =` in trusted HTML) must not commit an error page in
-          // place of ours: ERR_ABORTED cancels it and leaves the document being printed where it was.
-          void request.abort(request.isNavigationRequest() ? 'aborted' : 'blockedbyclient');
-        }
-      });
-      return await fn(page);
+      launched = this.getBrowser();
+      const browser = await launched;
+      page = this.idleTabs.pop() ?? (await this.openSealedTab(browser));
+      bindPageToCurrentJob(page);
+      const result = await fn(page);
+      healthy = true;
+      return result;
     } finally {
-      if (page) await page.close().catch(() => undefined);
+      const tab = page;
+      if (tab && healthy && this.browser === launched && !tab.isClosed()) {
+        await tab.setViewport(defaultViewport).then(
+          () => this.idleTabs.push(tab),
+          () => tab.close().catch(() => undefined),
+        );
+      } else if (tab) await tab.close().catch(() => undefined);
       this.release();
     }
   }
 
-  /** Closes the browser if it was started. Safe to call more than once. */
+  /** Ends the browser if it was started. Safe to call more than once. */
   async close(): Promise<void> {
     const pending = this.browser;
+    const chromium = this.chromium;
     this.browser = undefined;
-    if (!pending) return;
+    this.chromium = undefined;
+    this.idleTabs = [];
+    if (!pending) {
+      await chromium?.kill();
+      return;
+    }
     const browser = await pending.catch(() => undefined);
-    await browser?.close().catch(() => undefined);
+    // Nothing in a throw-away profile needs a graceful shutdown: disconnect and end the process.
+    await browser?.disconnect().catch(() => undefined);
+    await chromium?.kill();
   }
 }

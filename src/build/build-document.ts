@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { documentSettings, withSettings } from '../config/document-settings.js';
-import { formatFileNames } from '../config/formats.js';
+import { allFormats, formatFileNames } from '../config/formats.js';
+import { sha256 } from '../cache/hash.js';
 import { loadBriefing } from '../content/load-briefing.js';
 import type { Briefing, Diagnostic } from '../content/types.js';
 import { writeAtomic } from '../output/write-atomic.js';
@@ -18,7 +19,11 @@ export interface DocumentResult {
   classification?: string;
   outputs: { format: Artifact['format']; path: string; bytes: number }[];
   warnings: Diagnostic[];
+  /** Files besides the source that the outputs were made from (images), with a hash of what was read. */
+  inputs: { path: string; hash: string }[];
   ms: number;
+  /** True when the outputs were already up to date and nothing was rebuilt. */
+  cached?: boolean;
 }
 
 /** Load → render → print → write for one document. Nothing is written unless every output was made. */
@@ -52,6 +57,8 @@ export async function buildDocument(file: string, ctx: BuildContext): Promise<Do
     }));
   }
   await Promise.all(jobs);
+  // Renders finish in any order; outputs are listed in the fixed order of the formats.
+  artifacts.sort((a, b) => allFormats.indexOf(a.format) - allFormats.indexOf(b.format));
   await Promise.all(artifacts.map((a) => writeAtomic(a.path, a.data)));
   return {
     file: briefing.file,
@@ -61,6 +68,7 @@ export async function buildDocument(file: string, ctx: BuildContext): Promise<Do
     classification: briefing.meta.classification,
     outputs: artifacts.map((a) => ({ format: a.format, path: a.path, bytes: typeof a.data === 'string' ? Buffer.byteLength(a.data) : a.data.byteLength })),
     warnings,
+    inputs: [...briefing.assets.values()].map((asset) => ({ path: asset.path, hash: sha256(asset.bytes) })),
     ms: performance.now() - started,
   };
 }

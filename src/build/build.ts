@@ -1,21 +1,19 @@
+import path from 'node:path';
 import { BrowserService } from '../browser/browser-service.js';
+import { BuildCache } from '../cache/build-cache.js';
+import { buildKey } from '../cache/build-key.js';
 import { resolveBuildOptions, type BuildOptions, type ResolvedBuildOptions } from '../config/build-options.js';
 import { loadConfig } from '../config/load-config.js';
 import { findSources } from '../content/find-sources.js';
-import { createMarp } from '../deck/create-marp.js';
 import { BriefkitError } from '../errors.js';
-import { createReportMarkdown } from '../markdown/create-markdown.js';
 import { outputIndexHtml } from '../output/output-index.js';
 import { acquireOutputLock } from '../output/output-lock.js';
 import { removeStaleTempFiles } from '../output/remove-stale-temp-files.js';
 import { writeAtomic } from '../output/write-atomic.js';
-import { TemplateRegistry } from '../templates/registry.js';
 import { version } from '../version.js';
-import path from 'node:path';
-import type { BuildContext } from './build-context.js';
 import type { DocumentResult } from './build-document.js';
-import { buildDocumentWithRetry } from './retry-on-crash.js';
 import { runPool } from './run-pool.js';
+import { selectShard } from './shard.js';
 
 /** A document that failed, with the error that explains why. */
 export interface BuildFailure {
@@ -25,74 +23,99 @@ export interface BuildFailure {
 
 /** The outcome of a build: what was built, what failed, and how long it took. */
 export interface BuildResult {
+  /** Every document of the build, in file order; `cached` ones were already up to date. */
   documents: DocumentResult[];
   failures: BuildFailure[];
   /** Path of the output index, when written. */
   index?: string;
   ms: number;
+  /** Whether a browser was started (false when nothing needed printing or measuring). */
+  browserStarted: boolean;
+}
+
+/** What a long-running caller (the preview server) can lend a build instead of it making its own. */
+export interface BuildServices {
+  /** A browser kept warm between builds; the build does not close it. */
+  browser?: BrowserService;
+  /** The caller already holds the output folder's lock (the preview holds it for its whole session). */
+  lockHeld?: boolean;
 }
 
 /**
  * Builds every document: one failure never stops the others. Throws only for bad options or config (UsageError),
  * or when another build holds the output folder for too long. Builds into one folder run one after the other.
+ * Documents whose sources, images, templates, config and settings are unchanged since the last build into the
+ * same folder are skipped, and when nothing needs the browser none is started.
  */
-export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+export async function build(options: BuildOptions = {}, services: BuildServices = {}): Promise<BuildResult> {
   const started = performance.now();
   const config = await loadConfig({ root: options.root ?? process.cwd(), file: options.config });
   const resolved = resolveBuildOptions(options, config);
-  const files = await findSources(resolved.paths);
+  const files = selectShard(await findSources(resolved.paths), resolved.shard, resolved.root);
+  if (services.lockHeld) return buildLocked(resolved, files, started, services);
   const release = await acquireOutputLock(resolved.outDir, {
     onWait: (owner) => resolved.onEvent({ type: 'waiting', message: `Another build (process ${owner.pid}) is writing to ${resolved.outDir}; waiting for it to finish.` }),
   });
   try {
     await removeStaleTempFiles(resolved.outDir);
-    return await buildLocked(resolved, files, started);
+    return await buildLocked(resolved, files, started, services);
   } finally {
     await release();
   }
 }
 
-async function buildLocked(resolved: ResolvedBuildOptions, files: string[], started: number): Promise<BuildResult> {
-  const templates = new TemplateRegistry(resolved.templateDirs, resolved.helpers);
-  const browser = new BrowserService({ executablePath: resolved.executablePath });
-  let marp: ReturnType<typeof createMarp> | undefined;
-  const ctx: BuildContext = {
-    options: resolved,
-    templates,
-    markdown: createReportMarkdown(),
-    browser,
-    marp: async () => (marp ??= createMarp(await templates.themes(), { trustHtml: resolved.trustHtml })),
-  };
-  // Every deck output needs the browser (slides are measured so none overflows); the report's HTML does not.
-  const wantsBrowser = resolved.formats.some((f) => f !== 'report-html');
-  if (wantsBrowser && files.length > 0) browser.warmUp();
-  resolved.onEvent({ type: 'start', total: files.length });
-
+async function buildLocked(resolved: ResolvedBuildOptions, files: string[], started: number, services: BuildServices): Promise<BuildResult> {
+  const cache = resolved.cache ? await BuildCache.open(resolved.outDir, await buildKey(resolved), resolved.formats) : undefined;
   const documents: DocumentResult[] = [];
+  const stale: string[] = [];
+  for (const file of files) {
+    const hit = resolved.force ? undefined : await cache?.lookup(file);
+    if (hit) documents.push(hit);
+    else stale.push(file);
+  }
+
+  const browser = services.browser ?? new BrowserService({ executablePath: resolved.executablePath });
+  // Every deck output needs the browser (slides are measured so none overflows); the report's HTML does not.
+  // Chromium boots while the renderers below are imported and the first Markdown is rendered.
+  const wantsBrowser = resolved.formats.some((f) => f !== 'report-html');
+  if (wantsBrowser && stale.length > 0) browser.warmUp();
+  resolved.onEvent({ type: 'start', total: files.length });
+  for (const doc of documents) resolved.onEvent({ type: 'document-cached', file: doc.file, slug: doc.slug, dir: path.join(resolved.outDir, doc.slug) });
+
   const failures: BuildFailure[] = [];
-  const seenSlugs = new Map<string, string>();
+  let browserStarted = false;
+  const seenSlugs = new Map<string, string>(documents.map((d) => [d.slug, d.file]));
   try {
-    await runPool(files, 4, async (file) => {
-      resolved.onEvent({ type: 'document-start', file });
-      try {
-        const result = await buildDocumentWithRetry(file, ctx);
-        const clash = seenSlugs.get(result.slug);
-        if (clash) throw new BriefkitError(`Two documents share the slug \`${result.slug}\` (the other is ${clash}); the later one overwrote the first.`, { location: { file }, hint: 'Give one of them a different `slug:` in its front matter.' });
-        seenSlugs.set(result.slug, file);
-        documents.push(result);
-        resolved.onEvent({ type: 'document-done', file, slug: result.slug, ms: result.ms, dir: path.join(resolved.outDir, result.slug) });
-      } catch (error) {
-        failures.push({ file, error });
-        resolved.onEvent({ type: 'document-failed', file, error });
-      }
-    });
+    if (stale.length > 0) {
+      const { createBuildContext, buildDocumentWithRetry } = await import('./create-build-context.js');
+      const ctx = createBuildContext(resolved, browser);
+      await runPool(stale, 4, async (file) => {
+        resolved.onEvent({ type: 'document-start', file });
+        const sourceKey = await cache?.sourceKey(file);
+        try {
+          const result = await buildDocumentWithRetry(file, ctx);
+          const clash = seenSlugs.get(result.slug);
+          if (clash) throw new BriefkitError(`Two documents share the slug \`${result.slug}\` (the other is ${clash}); the later one overwrote the first.`, { location: { file }, hint: 'Give one of them a different `slug:` in its front matter.' });
+          seenSlugs.set(result.slug, file);
+          documents.push(result);
+          await cache?.record(result, sourceKey, result.inputs);
+          resolved.onEvent({ type: 'document-done', file, slug: result.slug, ms: result.ms, dir: path.join(resolved.outDir, result.slug) });
+        } catch (error) {
+          cache?.forget(file);
+          failures.push({ file, error });
+          resolved.onEvent({ type: 'document-failed', file, error });
+        }
+      });
+    }
   } finally {
-    await browser.close();
+    browserStarted = browser.started;
+    if (!services.browser) await browser.close();
+    await cache?.save();
   }
 
   documents.sort((a, b) => a.file.localeCompare(b.file));
   let index: string | undefined;
-  if (documents.length > 0) {
+  if (documents.length > 0 && resolved.writeIndex) {
     index = path.join(resolved.outDir, 'index.html');
     await writeAtomic(
       index,
@@ -102,5 +125,5 @@ async function buildLocked(resolved: ResolvedBuildOptions, files: string[], star
       ),
     );
   }
-  return { documents, failures, index, ms: performance.now() - started };
+  return { documents, failures, index, ms: performance.now() - started, browserStarted };
 }

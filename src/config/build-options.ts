@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { HelperDelegate } from 'handlebars';
 import type { PaperSize } from '../content/types.js';
 import type { LoadedConfig } from './load-config.js';
+import type { Shard } from '../build/shard.js';
 import { allFormats, parseFormats, type OutputFormat } from './formats.js';
 import { applyLayers } from './precedence.js';
 
@@ -40,6 +41,14 @@ export interface BuildOptions {
   executablePath?: string;
   /** Called as each document starts, finishes or fails. */
   onEvent?: (event: BuildEvent) => void;
+  /** Skip documents whose inputs and outputs are unchanged since the last build into outDir (default true). */
+  cache?: boolean;
+  /** Rebuild every document even when the cache says it is up to date, and record the new outputs in it. */
+  force?: boolean;
+  /** Write `<out>/index.html` listing the documents (default true). */
+  writeIndex?: boolean;
+  /** Build only this slice of the documents (for CI matrices), e.g. `{ index: 2, count: 4 }`. */
+  shard?: Shard;
 }
 
 /** Progress reported while building. */
@@ -47,6 +56,7 @@ export type BuildEvent =
   | { type: 'start'; total: number }
   | { type: 'document-start'; file: string }
   | { type: 'document-done'; file: string; slug: string; ms: number; /** The document's output folder. */ dir: string }
+  | { type: 'document-cached'; file: string; slug: string; /** The document's output folder. */ dir: string }
   | { type: 'document-failed'; file: string; error: unknown }
   | { type: 'waiting'; message: string };
 
@@ -67,6 +77,10 @@ export interface ResolvedBuildOptions {
   readonly trustHtml: boolean;
   readonly executablePath?: string;
   readonly onEvent: (event: BuildEvent) => void;
+  readonly cache: boolean;
+  readonly force: boolean;
+  readonly writeIndex: boolean;
+  readonly shard?: Shard;
 }
 
 /** Built-in defaults: the lowest layer of precedence. */
@@ -109,5 +123,9 @@ export function resolveBuildOptions(options: BuildOptions = {}, loaded?: LoadedC
     trustHtml: options.trustHtml ?? false,
     executablePath: options.executablePath,
     onEvent: options.onEvent ?? (() => undefined),
+    cache: options.cache ?? true,
+    force: options.force ?? false,
+    writeIndex: options.writeIndex ?? true,
+    shard: options.shard,
   });
 }

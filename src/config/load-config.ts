@@ -4,7 +4,6 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError } from '../errors.js';
 import type { BriefkitConfig } from './config-file.js';
-import { transpileConfig } from './transpile-config.js';
 import { validateConfig } from './validate-config.js';
 
 /** Config file names looked for in the project folder, in this order. */
@@ -65,6 +64,8 @@ async function importModule(file: string, source: string): Promise<unknown> {
   const sourceMaps = process.sourceMapsEnabled;
   try {
     if (isTs) {
+      // The TypeScript compiler takes half a second to load: only a .ts config pays for it.
+      const { transpileConfig } = await import('./transpile-config.js');
       await writeFile(target, transpileConfig(source, file));
       process.setSourceMapsEnabled(true);
     }

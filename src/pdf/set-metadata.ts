@@ -1,4 +1,5 @@
-import { PDFDocument } from 'pdf-lib';
+import type { PDFDocument } from 'pdf-lib';
+import { appendInfo, catalogText } from './append-info.js';
 
 /** Document information written into a PDF. */
 export interface PdfMetadata {
@@ -10,9 +11,28 @@ export interface PdfMetadata {
   creator: string;
 }
 
-/** Writes Title, Author, Subject, Keywords, Creator, Producer and the document language into PDF bytes. */
+/**
+ * Writes Title, Author, Subject, Keywords, Creator and Producer into PDF bytes. Chromium's own PDFs already
+ * carry the language and "display the title" (from `<html lang>` and tagging), so an appended update is
+ * enough; any other PDF is rewritten with pdf-lib, loaded only then.
+ */
 export async function setPdfMetadata(bytes: Uint8Array, meta: PdfMetadata): Promise<Uint8Array> {
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+  const catalog = catalogText(bytes);
+  const complete = catalog !== undefined && (!meta.lang || /\/Lang\b/.test(catalog)) && /\/DisplayDocTitle\s+true/.test(catalog);
+  const fast = complete
+    ? appendInfo(bytes, {
+        Title: meta.title,
+        Author: meta.author,
+        Subject: meta.subject,
+        Keywords: meta.keywords && meta.keywords.length > 0 ? meta.keywords.join(', ') : undefined,
+        Creator: meta.creator,
+        Producer: `${meta.creator} (Chromium)`,
+        date: new Date(),
+      })
+    : undefined;
+  if (fast) return fast;
+  const { PDFDocument: Document } = await import('pdf-lib');
+  const pdf = await Document.load(bytes, { updateMetadata: false });
   applyMetadata(pdf, meta);
   return pdf.save({ useObjectStreams: false });
 }

@@ -1,0 +1,24 @@
+import path from 'node:path';
+
+/** What the preview knows about the last build: each source and the other files it read. */
+export interface DocumentInputs {
+  file: string;
+  inputs: readonly string[];
+}
+
+function isInside(file: string, dir: string): boolean {
+  const rel = path.relative(dir, file);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/**
+ * Which documents a changed file affects: a Markdown source itself; a file some document read (an image);
+ * everything for a template, theme or config file; and otherwise documents that failed last time (the
+ * file might be the image one of them was missing). `'all'` means rebuild every document.
+ */
+export function affectedDocuments(changed: string, known: readonly DocumentInputs[], failed: readonly string[], globalDirs: readonly string[], globalFiles: readonly string[]): string[] | 'all' {
+  if (globalFiles.includes(changed) || globalDirs.some((dir) => isInside(changed, dir))) return 'all';
+  if (/\.(md|markdown)$/i.test(changed)) return [changed];
+  const users = known.filter((doc) => doc.inputs.includes(changed)).map((doc) => doc.file);
+  return [...new Set([...users, ...failed])];
+}

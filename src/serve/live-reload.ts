@@ -1,0 +1,49 @@
+import type { ServerResponse } from 'node:http';
+
+/** The path of the server-sent events stream pages listen to. */
+export const eventsPath = '/__briefkit/events';
+
+/**
+ * The script added to every served HTML page: it listens for `reload` events naming the documents (slugs)
+ * that changed, and reloads when it shows one of them or the index. The URL fragment (the deck's `#N`)
+ * survives a reload, so a presenter stays on the same slide.
+ */
+export const liveReloadScript = `<script>(() => {
+  const events = new EventSource(${JSON.stringify(eventsPath)});
+  const slug = decodeURIComponent(location.pathname.split('/').filter(Boolean)[0] || '');
+  events.addEventListener('reload', (event) => {
+    const slugs = JSON.parse(event.data);
+    if (!slug || slug === 'index.html' || slugs.includes(slug)) location.reload();
+  });
+})();</script>`;
+
+/** Puts the live-reload script into a page, before `</body>` when there is one. */
+export function injectLiveReload(html: string): string {
+  const at = html.lastIndexOf('</body>');
+  return at === -1 ? `${html}${liveReloadScript}` : `${html.slice(0, at)}${liveReloadScript}${html.slice(at)}`;
+}
+
+/** The open event streams, and a way to tell every one of them something. */
+export class EventHub {
+  private readonly clients = new Set<ServerResponse>();
+
+  /** Keeps a response open as an event stream until the page goes away. */
+  add(response: ServerResponse): void {
+    response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+    response.write(': connected\n\n');
+    this.clients.add(response);
+    response.on('close', () => this.clients.delete(response));
+  }
+
+  /** Sends one event with JSON data to every open stream. */
+  send(event: string, data: unknown): void {
+    const message = `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+    for (const client of this.clients) client.write(message);
+  }
+
+  /** Ends every stream. */
+  close(): void {
+    for (const client of this.clients) client.end();
+    this.clients.clear();
+  }
+}

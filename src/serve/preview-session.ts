@@ -1,0 +1,209 @@
+import { watch, type FSWatcher } from 'chokidar';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { BrowserService } from '../browser/browser-service.js';
+import { build, type BuildResult } from '../build/build.js';
+import type { DocumentResult } from '../build/build-document.js';
+import { resolveBuildOptions, type BuildOptions } from '../config/build-options.js';
+import type { OutputFormat } from '../config/formats.js';
+import { loadConfig } from '../config/load-config.js';
+import { outputIndexHtml } from '../output/output-index.js';
+import { acquireOutputLock } from '../output/output-lock.js';
+import { writeAtomic } from '../output/write-atomic.js';
+import { version } from '../version.js';
+import { affectedDocuments } from './affected-documents.js';
+import { startPreviewServer, type PreviewServer } from './preview-server.js';
+
+/** Something the preview wants the user to know; the CLI prints it. */
+export type PreviewEvent =
+  | { type: 'html-built'; result: BuildResult; changed: string[] }
+  | { type: 'pdf-built'; result: BuildResult }
+  | { type: 'error'; error: unknown };
+
+/** Options for `briefkit serve`: what to build, and where to listen. */
+export interface PreviewOptions extends BuildOptions {
+  /** Address to listen on (default 127.0.0.1: only this machine can connect). */
+  host?: string;
+  /** Port (default 0: any free port). */
+  port?: number;
+  /** Called after each rebuild and on errors. */
+  onPreview?: (event: PreviewEvent) => void;
+}
+
+/** A running preview: its URL, a way to wait for pending PDF work (tests), and a way to stop it. */
+export interface PreviewSession {
+  url: string;
+  server: PreviewServer;
+  /** Resolves once no HTML or PDF rebuild is running or queued. */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const configFile = /^briefkit\.config\.([cm]?[jt]s|json)$/;
+
+/** A queue that runs one job at a time and folds everything asked for meanwhile into the next run. */
+class Coalescer<T> {
+  private pending = new Set<T>();
+  private all = false;
+  private running?: Promise<void>;
+
+  constructor(private readonly job: (items: T[] | 'all') => Promise<void>) {}
+
+  request(items: readonly T[] | 'all'): void {
+    if (items === 'all') this.all = true;
+    else for (const item of items) this.pending.add(item);
+    this.running ??= this.drain();
+  }
+
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.all || this.pending.size > 0) {
+        const items = this.all ? 'all' : [...this.pending];
+        this.all = false;
+        this.pending = new Set();
+        await this.job(items);
+      }
+    } finally {
+      this.running = undefined;
+    }
+  }
+}
+
+/**
+ * Builds once, serves the output folder with live reload and rebuilds on every change: the HTML of the
+ * changed documents at once (then open pages reload), the PDFs afterwards in the background with a browser
+ * kept warm for the whole session.
+ */
+export async function startPreview(options: PreviewOptions): Promise<PreviewSession> {
+  const resolved = resolveBuildOptions(options, await loadConfig({ root: options.root ?? process.cwd(), file: options.config }));
+  const report = options.onPreview ?? (() => undefined);
+  const htmlFormats = resolved.formats.filter((f) => f.endsWith('-html'));
+  const pdfFormats = resolved.formats.filter((f) => !f.endsWith('-html'));
+  const browser = new BrowserService({ executablePath: resolved.executablePath });
+  const latest = new Map<string, DocumentResult>();
+  let failed: string[] = [];
+
+  const buildOptions = (formats: readonly OutputFormat[], paths?: string[]): BuildOptions => ({
+    ...options,
+    onEvent: undefined,
+    formats,
+    paths: paths ?? options.paths,
+    writeIndex: false,
+  });
+
+  const writeIndex = async (): Promise<void> => {
+    const bySlug = new Map<string, { doc: DocumentResult; formats: Set<OutputFormat> }>();
+    for (const doc of latest.values()) {
+      const key = `${doc.file}`;
+      const entry = bySlug.get(key) ?? { doc, formats: new Set<OutputFormat>() };
+      for (const output of doc.outputs) entry.formats.add(output.format);
+      bySlug.set(key, entry);
+    }
+    const entries = [...bySlug.values()]
+      .sort((a, b) => a.doc.file.localeCompare(b.doc.file))
+      .map(({ doc, formats }) => ({ slug: doc.slug, title: doc.title, subtitle: doc.subtitle, classification: doc.classification, formats: resolved.formats.filter((f) => formats.has(f)) }));
+    await writeAtomic(path.join(resolved.outDir, 'index.html'), outputIndexHtml(entries, `briefkit ${version}`));
+  };
+
+  const remember = (result: BuildResult): void => {
+    for (const doc of result.documents) {
+      const previous = latest.get(doc.file);
+      latest.set(doc.file, previous ? { ...doc, outputs: [...previous.outputs.filter((o) => !doc.outputs.some((n) => n.format === o.format)), ...doc.outputs] } : doc);
+    }
+  };
+
+  const pdfQueue = new Coalescer<string>(async () => {
+    try {
+      const result = await build(buildOptions(pdfFormats), { browser, lockHeld: true });
+      remember(result);
+      await writeIndex();
+      report({ type: 'pdf-built', result });
+    } catch (error) {
+      report({ type: 'error', error });
+    }
+  });
+
+  const htmlQueue = new Coalescer<string>(async (changed) => {
+    try {
+      const result = htmlFormats.length > 0 ? await build(buildOptions(htmlFormats, changed === 'all' ? undefined : changed), { browser }) : undefined;
+      if (result) {
+        if (changed === 'all') for (const file of [...latest.keys()]) if (!result.documents.some((d) => d.file === file)) latest.delete(file);
+        remember(result);
+        const changedFiles = new Set(result.failures.map((f) => f.file));
+        failed = [...new Set([...failed.filter((f) => !result.documents.some((d) => d.file === f)), ...changedFiles])];
+        await writeIndex();
+        const slugs = result.documents.filter((d) => !d.cached).map((d) => d.slug);
+        if (slugs.length > 0) server.events.send('reload', slugs);
+        report({ type: 'html-built', result, changed: changed === 'all' ? [] : changed });
+      }
+    } catch (error) {
+      report({ type: 'error', error });
+    }
+    if (pdfFormats.length > 0) pdfQueue.request('all');
+  });
+
+  // The session writes into the output folder for as long as it runs: other builds into it wait.
+  const releaseLock = await acquireOutputLock(resolved.outDir);
+  const server = await startPreviewServer(resolved.outDir, { host: options.host, port: options.port }).catch(async (error: unknown) => {
+    await releaseLock();
+    throw error;
+  });
+  htmlQueue.request('all');
+
+  const projectTemplateDirs = resolved.templateDirs;
+  const configFiles = readdirSync(resolved.root).filter((name) => configFile.test(name)).map((name) => path.join(resolved.root, name));
+  const ignored = (file: string): boolean =>
+    file === resolved.outDir || file.startsWith(resolved.outDir + path.sep) || /(^|[/\\])(node_modules|\.git)([/\\]|$)/.test(file);
+  const watchers: FSWatcher[] = [
+    watch([...resolved.paths, ...projectTemplateDirs], { ignoreInitial: true, ignored }),
+    // The project folder itself only for its config file.
+    watch(resolved.root, { ignoreInitial: true, depth: 0, ignored }),
+  ];
+  let timer: NodeJS.Timeout | undefined;
+  let batch = new Set<string>();
+  const onChange = (changed: string): void => {
+    const file = path.resolve(changed);
+    const isConfig = path.dirname(file) === resolved.root && configFile.test(path.basename(file));
+    const inSources = resolved.paths.some((p) => file === p || file.startsWith(p + path.sep));
+    const inTemplates = projectTemplateDirs.some((d) => file.startsWith(d + path.sep));
+    if (!isConfig && !inSources && !inTemplates) return;
+    if (isConfig && !configFiles.includes(file)) configFiles.push(file);
+    batch.add(file);
+    clearTimeout(timer);
+    // Editors save in bursts (write, rename, chmod): gather them for a moment.
+    timer = setTimeout(() => {
+      const files = [...batch];
+      batch = new Set();
+      const known = [...latest.values()].map((d) => ({ file: d.file, inputs: d.inputs.map((i) => i.path) }));
+      const wanted = files.map((f) => affectedDocuments(f, known, failed, projectTemplateDirs, configFiles));
+      const documents = wanted.flatMap((w) => (w === 'all' ? [] : w));
+      // A removed source leaves the index: rebuild the list of documents.
+      if (wanted.includes('all') || documents.some((f) => !existsSync(f))) htmlQueue.request('all');
+      else htmlQueue.request(documents);
+    }, 15);
+  };
+  for (const watcher of watchers) watcher.on('all', (_event, changed) => onChange(changed));
+  await Promise.all(watchers.map((watcher) => new Promise<void>((resolve) => watcher.once('ready', () => resolve()))));
+
+  return {
+    url: server.url,
+    server,
+    async idle() {
+      await htmlQueue.idle();
+      await pdfQueue.idle();
+      await htmlQueue.idle();
+    },
+    async close() {
+      clearTimeout(timer);
+      await Promise.all(watchers.map((watcher) => watcher.close()));
+      await server.close();
+      await htmlQueue.idle().catch(() => undefined);
+      await pdfQueue.idle().catch(() => undefined);
+      await browser.close();
+    },
+  };
+}

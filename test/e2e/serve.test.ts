@@ -1,0 +1,104 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPreview, type PreviewSession } from '../../src/serve/preview-session.js';
+import { tempDir, writeFiles } from '../helpers/fixtures.js';
+import { pdfPages } from '../helpers/pdf.js';
+
+/** GETs a raw request target (not normalised, so `..` reaches the server as written). */
+function get(base: string, target: string): Promise<{ status: number; body: string }> {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    http
+      .get({ hostname, port, path: target }, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      })
+      .on('error', reject);
+  });
+}
+
+/** Listens to the live-reload stream and resolves with the slugs of the next `reload` event. */
+function nextReload(base: string): Promise<{ slugs: string[]; close: () => void }> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(new URL('/__briefkit/events', base), (res) => {
+      let buffer = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        buffer += chunk;
+        const match = /event: reload\ndata: (.*)\n\n/.exec(buffer);
+        if (match) resolve({ slugs: JSON.parse(match[1]) as string[], close: () => request.destroy() });
+      });
+    });
+    request.on('error', reject);
+  });
+}
+
+const memo = (line: string): string => `---\ntitle: Preview memo\n---\nIntro.\n\n## Findings\n\n${line}\n`;
+
+describe('briefkit serve', () => {
+  const root = tempDir('briefkit-serve-');
+  const out = path.join(root, 'output');
+  let session: PreviewSession;
+
+  beforeAll(async () => {
+    writeFiles(root, { 'content/memo.md': memo('First draft sentence.'), 'content/other.md': memo('Another document.').replace('Preview memo', 'Other') });
+    session = await startPreview({ root, paths: ['content'], outDir: out, formats: 'deck-html,report-html,report-pdf', port: 0 });
+    await session.idle();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('listens on the loopback address only', () => {
+    const address = session.server.server.address() as AddressInfo;
+    expect(address.address).toBe('127.0.0.1');
+    expect(session.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+  });
+
+  it('serves the built pages with the live-reload script added', async () => {
+    const page = await get(session.url, '/memo/report.html');
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('First draft sentence.');
+    expect(page.body).toContain('/__briefkit/events');
+    expect((await get(session.url, '/')).body).toContain('Preview memo');
+  });
+
+  it('refuses paths that climb out of the output folder, and hides the cache', async () => {
+    for (const target of ['/../package.json', '/memo/../../content/memo.md', '/%2e%2e/content/memo.md', '/memo/%2E%2E%2F..%2Fcontent/memo.md', '/..%5c..%5ccontent']) {
+      expect((await get(session.url, target)).status, target).toBe(403);
+    }
+    expect((await get(session.url, '/.cache/manifest.json')).status).toBe(404);
+  });
+
+  it('rebuilds and signals a reload of just the changed document when its source is saved', async () => {
+    const reload = nextReload(session.url);
+    await new Promise((r) => setTimeout(r, 100));
+    writeFileSync(path.join(root, 'content/memo.md'), memo('Second draft sentence.'));
+    const { slugs, close } = await reload;
+    close();
+    expect(slugs).toEqual(['memo']);
+    const page = await get(session.url, '/memo/report.html');
+    expect(page.body).toContain('Second draft sentence.');
+    expect(page.body).not.toContain('First draft sentence.');
+  });
+
+  it('rebuilds the PDF in the background after the HTML', async () => {
+    await session.idle();
+    expect(pdfPages(path.join(out, 'memo/report.pdf')).join(' ')).toContain('Second draft sentence.');
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('memo/report.pdf');
+  });
+
+  it('reloads every document when a theme changes', async () => {
+    const reload = nextReload(session.url);
+    await new Promise((r) => setTimeout(r, 100));
+    writeFiles(root, { 'templates/themes/custom.css': '/* @theme custom */\nsection { background: #fff; }\n' });
+    const { slugs, close } = await reload;
+    close();
+    expect(slugs.sort()).toEqual(['memo', 'other']);
+  });
+});
