@@ -1,6 +1,5 @@
 import { Command, Option } from 'commander';
 import path from 'node:path';
-import { ejectTemplate } from '../templates/eject.js';
 import { projectTemplateDirs } from './project-templates.js';
 import type { CommandIo } from './templates-command.js';
 
@@ -25,6 +24,8 @@ export function ejectCommand(io: CommandIo): Command {
     .option('--no-config', 'read no config file')
     .action(async (name: string, flags: EjectFlags) => {
       const { searchDirs } = await projectTemplateDirs(flags.config);
+      // Loaded only for this command (it pulls in marp-core).
+      const { ejectTemplate } = await import('../templates/eject.js');
       const done = await ejectTemplate({ name, searchDirs, to: path.resolve(flags.to ?? 'templates'), as: flags.as, force: flags.force, kind: flags.only });
       const lines = done.map((d) => {
         const rel = path.relative(process.cwd(), d.target) || '.';

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import path from 'node:path';
-import { listCatalog, type CatalogEntry } from '../templates/catalog.js';
+import type { CatalogEntry } from '../templates/catalog.js';
 import { projectTemplateDirs } from './project-templates.js';
 
 /** How a command hands text back to src/cli.ts, the only place that prints. */
@@ -45,6 +45,8 @@ export function templatesCommand(io: CommandIo): Command {
     .option('--json', 'print JSON')
     .action(async (flags: { config?: string | false; json?: boolean }) => {
       const { searchDirs, defaults } = await projectTemplateDirs(flags.config);
+      // Loaded only for this command: the catalog pulls in marp-core, which `briefkit build` may not need at all.
+      const { listCatalog } = await import('../templates/catalog.js');
       const entries = await listCatalog(searchDirs);
       io.out(flags.json ? JSON.stringify(entries, null, 2) : formatCatalog(entries, defaults));
       io.setCode(0);
