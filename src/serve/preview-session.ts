@@ -83,7 +83,9 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewSess
   const report = options.onPreview ?? (() => undefined);
   const htmlFormats = resolved.formats.filter((f) => f.endsWith('-html'));
   const pdfFormats = resolved.formats.filter((f) => !f.endsWith('-html'));
+  // Two warm browsers: the HTML pass (deck pages are measured in Chromium) never waits behind a long print.
   const browser = new BrowserService({ executablePath: resolved.executablePath });
+  const htmlBrowser = new BrowserService({ executablePath: resolved.executablePath, maxTabs: 1 });
   const latest = new Map<string, DocumentResult>();
   let failed: string[] = [];
 
@@ -129,7 +131,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewSess
 
   const htmlQueue = new Coalescer<string>(async (changed) => {
     try {
-      const result = htmlFormats.length > 0 ? await build(buildOptions(htmlFormats, changed === 'all' ? undefined : changed), { browser }) : undefined;
+      const result = htmlFormats.length > 0 ? await build(buildOptions(htmlFormats, changed === 'all' ? undefined : changed), { browser: htmlBrowser }) : undefined;
       if (result) {
         if (changed === 'all') for (const file of [...latest.keys()]) if (!result.documents.some((d) => d.file === file)) latest.delete(file);
         remember(result);
@@ -203,7 +205,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewSess
       await server.close();
       await htmlQueue.idle().catch(() => undefined);
       await pdfQueue.idle().catch(() => undefined);
-      await browser.close();
+      await Promise.all([browser.close(), htmlBrowser.close()]);
     },
   };
 }
