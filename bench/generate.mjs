@@ -26,7 +26,7 @@ export function briefing(title, sections, seed = 1) {
 /** Splits a briefing into front matter fields, introduction and sections (heading, prose, deck bullets). */
 export function parse(text) {
   const [, fm, body] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
-  const title = /^title:\s*(.*)$/m.exec(fm)[1];
+  const title = /^title:\s*(.*)$/m.exec(fm)[1].replace(/^(["'])(.*)\1$/, '$2');
   const parts = body.split(/^## /m);
   const intro = parts.shift();
   const sections = parts.map((part) => {

@@ -131,7 +131,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewSess
 
   const htmlQueue = new Coalescer<string>(async (changed) => {
     try {
-      const result = htmlFormats.length > 0 ? await build(buildOptions(htmlFormats, changed === 'all' ? undefined : changed), { browser: htmlBrowser }) : undefined;
+      const result = htmlFormats.length > 0 ? await build(buildOptions(htmlFormats, changed === 'all' ? undefined : changed), { browser: htmlBrowser, lockHeld: true }) : undefined;
       if (result) {
         if (changed === 'all') for (const file of [...latest.keys()]) if (!result.documents.some((d) => d.file === file)) latest.delete(file);
         remember(result);
