@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type PreviewSession } from '../../src/serve/preview-session.js';
 import { tempDir, writeFiles } from '../helpers/fixtures.js';
 import { pdfPages } from '../helpers/pdf.js';
+import { withoutSoftHyphens } from '../helpers/text.js';
 
 /** GETs a raw request target (not normalised, so `..` reaches the server as written). */
 function get(base: string, target: string): Promise<{ status: number; body: string }> {
@@ -63,7 +64,7 @@ describe('briefkit serve', () => {
   it('serves the built pages with the live-reload script added', async () => {
     const page = await get(session.url, '/memo/report.html');
     expect(page.status).toBe(200);
-    expect(page.body).toContain('First draft sentence.');
+    expect(withoutSoftHyphens(page.body)).toContain('First draft sentence.');
     expect(page.body).toContain('/__briefkit/events');
     expect((await get(session.url, '/')).body).toContain('Preview memo');
   });
@@ -83,8 +84,8 @@ describe('briefkit serve', () => {
     close();
     expect(slugs).toEqual(['memo']);
     const page = await get(session.url, '/memo/report.html');
-    expect(page.body).toContain('Second draft sentence.');
-    expect(page.body).not.toContain('First draft sentence.');
+    expect(withoutSoftHyphens(page.body)).toContain('Second draft sentence.');
+    expect(withoutSoftHyphens(page.body)).not.toContain('First draft sentence.');
   });
 
   it('rebuilds the PDF in the background after the HTML', async () => {

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { withoutSoftHyphens } from './text.js';
 import { readFileSync, statSync } from 'node:fs';
 
 const pageCache = new Map<string, string[]>();
@@ -11,7 +12,7 @@ export function pdfPages(file: string): string[] {
   const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   // Reports carry soft hyphens (U+00AD) in hyphenated paragraph words; Chromium keeps them in the PDF's text though
   // a reader sees none (only the hyphen drawn at a line end), so they are removed here as a reader would read.
-  const pages = text.replace(/\u00ad/g, '').split('\f');
+  const pages = withoutSoftHyphens(text).split('\f');
   if (pages.length > 0 && pages[pages.length - 1].trim() === '') pages.pop();
   pageCache.set(key, pages);
   return pages;
