@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { build } from './build/build.js';
 import { buildSummary } from './cli/build-summary.js';
 import { describeError } from './cli/describe-error.js';
@@ -7,22 +7,15 @@ import { ejectCommand } from './cli/eject-command.js';
 import { templatesCommand, type CommandIo } from './cli/templates-command.js';
 import { createProgress, relativePath } from './cli/progress.js';
 import { addServeCommand } from './cli/serve-command.js';
+import { addDocumentOptions, documentOptions, type DocumentFlags } from './cli/document-flags.js';
 import { parseShard } from './build/shard.js';
-import { allFormats } from './config/formats.js';
 import { UsageError } from './errors.js';
 import { version } from './version.js';
 
 /** Exit codes: 0 all built, 1 some documents failed, 2 bad usage. */
 const exit = { ok: 0, failed: 1, usage: 2 } as const;
 
-interface BuildFlags {
-  out?: string;
-  config?: string | false;
-  formats?: string;
-  theme?: string;
-  template?: string;
-  paper?: string;
-  trustHtml?: boolean;
+interface BuildFlags extends DocumentFlags {
   quiet?: boolean;
   cache?: boolean;
   force?: boolean;
@@ -34,15 +27,9 @@ const rel = relativePath;
 async function runBuild(paths: string[], flags: BuildFlags): Promise<number> {
   const log = flags.quiet ? () => undefined : (line: string) => process.stderr.write(`${line}\n`);
   const progress = createProgress(process.stderr, { quiet: flags.quiet });
-  const paper = flags.paper === undefined ? undefined : /^a4$/i.test(flags.paper) ? 'A4' : /^letter$/i.test(flags.paper) ? 'Letter' : undefined;
-  if (flags.paper !== undefined && !paper) throw new UsageError(`Unknown paper size \`${flags.paper}\`.`, { hint: 'Use --paper A4 or --paper Letter.' });
   const result = await build({
     paths,
-    outDir: flags.out,
-    config: flags.config,
-    formats: flags.formats,
-    overrides: { theme: flags.theme, template: flags.template, paper },
-    trustHtml: flags.trustHtml,
+    ...documentOptions(flags),
     cache: flags.cache !== false,
     force: flags.force,
     shard: flags.shard === undefined ? undefined : parseShard(flags.shard),
@@ -70,18 +57,12 @@ export async function main(argv: string[]): Promise<number> {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
-  program
-    .command('build', { isDefault: true })
-    .description('build decks and reports from Markdown files or folders (default: content/)')
-    .argument('[paths...]', 'Markdown files or folders', [])
-    .option('-o, --out <dir>', 'output folder (default: the config\'s outDir, else output/)')
-    .option('-c, --config <file>', 'config file (default: briefkit.config.{ts,mts,js,mjs,json} in the current folder)')
-    .option('--no-config', 'read no config file')
-    .addOption(new Option('-f, --formats <list>', `comma-separated outputs: ${allFormats.join(',')}`))
-    .option('-t, --theme <name>', 'deck theme (overrides front matter)')
-    .option('--template <name>', 'report template (overrides front matter)')
-    .option('--paper <size>', 'report paper size: A4 or Letter (overrides front matter)')
-    .option('--trust-html', 'keep raw HTML in the Markdown instead of sanitising it')
+  addDocumentOptions(
+    program
+      .command('build', { isDefault: true })
+      .description('build decks and reports from Markdown files or folders (default: content/)')
+      .argument('[paths...]', 'Markdown files or folders', []),
+  )
     .option('-q, --quiet', 'print only errors')
     .option('--no-cache', 'neither skip unchanged documents nor record this build in <out>/.cache')
     .option('--force', 'rebuild every document, and refresh the cache with the results')
