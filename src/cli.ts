@@ -5,7 +5,8 @@ import { buildSummary } from './cli/build-summary.js';
 import { describeError } from './cli/describe-error.js';
 import { ejectCommand } from './cli/eject-command.js';
 import { templatesCommand, type CommandIo } from './cli/templates-command.js';
-import { createProgress, relativePath } from './cli/progress.js';
+import { createProgress } from './cli/progress.js';
+import { relativePath } from './cli/relative-path.js';
 import { addServeCommand } from './cli/serve-command.js';
 import { addDocumentOptions, documentOptions, type DocumentFlags } from './cli/document-flags.js';
 import { parseShard } from './build/shard.js';
@@ -21,8 +22,6 @@ interface BuildFlags extends DocumentFlags {
   force?: boolean;
   shard?: string;
 }
-
-const rel = relativePath;
 
 async function runBuild(paths: string[], flags: BuildFlags): Promise<number> {
   const log = flags.quiet ? () => undefined : (line: string) => process.stderr.write(`${line}\n`);
@@ -41,7 +40,7 @@ async function runBuild(paths: string[], flags: BuildFlags): Promise<number> {
     },
   });
   progress.finish();
-  for (const doc of result.documents) for (const w of doc.warnings) log(`warning ${rel(w.file)}${w.line ? `:${w.line}` : ''}: ${w.message}`);
+  for (const doc of result.documents) for (const w of doc.warnings) log(`warning ${relativePath(w.file)}${w.line ? `:${w.line}` : ''}: ${w.message}`);
   for (const failure of result.failures) process.stderr.write(`error  ${describeError(failure.error, failure.file)}\n`);
   log(buildSummary(result));
   return result.failures.length > 0 ? exit.failed : exit.ok;

@@ -1,5 +1,5 @@
 import type { BuildResult } from '../build/build.js';
-import { relativePath } from './progress.js';
+import { relativePath } from './relative-path.js';
 
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`;

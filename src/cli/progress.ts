@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { relativePath } from './relative-path.js';
 import type { BuildEvent } from '../config/build-options.js';
 
 /** Where progress goes: a stream, and whether it is a terminal that can redraw a line. */
@@ -13,12 +14,6 @@ export interface Progress {
   onEvent(event: BuildEvent): void;
   /** Clears the live bar (call before printing anything else). */
   finish(): void;
-}
-
-/** A path relative to the working folder when it is inside it. */
-export function relativePath(file: string): string {
-  const rel = path.relative(process.cwd(), file);
-  return rel && !rel.startsWith('..') ? rel : file;
 }
 
 /** Creates the progress display for a build. */

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
-import path from 'node:path';
 import type { CatalogEntry } from '../templates/catalog.js';
 import { projectTemplateDirs } from './project-templates.js';
+import { relativePath } from './relative-path.js';
 
 /** How a command hands text back to src/cli.ts, the only place that prints. */
 export interface CommandIo {
@@ -9,15 +9,10 @@ export interface CommandIo {
   setCode: (code: number) => void;
 }
 
-function shown(location: string): string {
-  const rel = path.relative(process.cwd(), location);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : location;
-}
-
 function where(entry: CatalogEntry, defaults: { template: string; theme: string }): string {
   const isDefault = entry.name === (entry.kind === 'report' ? defaults.template : defaults.theme);
   const notes = [entry.origin, isDefault ? 'the default' : '', entry.overridesBuiltin ? 'overrides the built-in' : '', entry.extends ? `extends ${entry.extends}` : ''].filter(Boolean).join(', ');
-  return `${shown(entry.location)} (${notes})`;
+  return `${relativePath(entry.location)} (${notes})`;
 }
 
 /** The listing as text: one block per kind, one entry per name with its description and place. */

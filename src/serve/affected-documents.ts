@@ -1,14 +1,9 @@
-import path from 'node:path';
+import { isInside } from '../content/local-path.js';
 
 /** What the preview knows about the last build: each source and the other files it read. */
 export interface DocumentInputs {
   file: string;
   inputs: readonly string[];
-}
-
-function isInside(file: string, dir: string): boolean {
-  const rel = path.relative(dir, file);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
 /**

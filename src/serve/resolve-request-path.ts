@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isInside } from '../content/local-path.js';
 
 /** Where a request for a URL path leads inside the served folder, or why it is refused. */
 export type ResolvedRequest = { ok: true; file: string } | { ok: false; status: 403 | 404; reason: string };
@@ -22,7 +23,6 @@ export function resolveRequestPath(root: string, target: string): ResolvedReques
   if (segments.some((s) => s === '..')) return { ok: false, status: 403, reason: '`..` in the path' };
   if (segments.some((s) => s.startsWith('.'))) return { ok: false, status: 404, reason: 'hidden file' };
   const file = path.resolve(root, ...segments);
-  const rel = path.relative(root, file);
-  if (rel.startsWith('..') || path.isAbsolute(rel)) return { ok: false, status: 403, reason: 'outside the served folder' };
+  if (!isInside(file, root)) return { ok: false, status: 403, reason: 'outside the served folder' };
   return { ok: true, file: decoded.endsWith('/') || segments.length === 0 ? path.join(file, 'index.html') : file };
 }
