@@ -38,17 +38,16 @@ export async function renderDeckOutputs(briefing: Briefing, settings: DocumentSe
   return ctx.browser.withPage(async (page) => {
     const fitted = await fitDeck(page, plan, render, briefing.file);
     const { deck } = fitted;
+    const outline = deck.slides.map((slide, pageIndex) => ({ title: slideLabel(slide), pageIndex }));
     let pdf: Uint8Array | undefined;
     if (want.pdf) {
       const raw = await printLoadedPage(page, { width: `${deck.width}px`, height: `${deck.height}px`, preferCSSPageSize: true, tagged: true });
-      const outline = deck.slides.map((slide, pageIndex) => ({ title: slideLabel(slide), pageIndex }));
       pdf = await finishPdf(raw, pdfMetadataFor(briefing.meta, 'Slide deck'), outline);
     }
     let handout: Uint8Array | undefined;
     if (want.handout) {
       await loadForPrint(page, handoutPage(deck, briefing.meta, { css: shell.handoutCss, paper: settings.paper }));
       const raw = await printLoadedPage(page, { preferCSSPageSize: true, format: settings.paper, tagged: true });
-      const outline = deck.slides.map((slide, pageIndex) => ({ title: slideLabel(slide), pageIndex }));
       handout = await finishPdf(raw, pdfMetadataFor(briefing.meta, 'Handout with speaker notes'), outline, deck.slides.length);
     }
     return { html: fitted.html, pdf, handout, warnings: fitted.warnings };

@@ -1,5 +1,4 @@
 import type { PDFDocument } from 'pdf-lib';
-import { appendInfo, catalogText } from './append-info.js';
 
 /** Document information written into a PDF. */
 export interface PdfMetadata {
@@ -11,33 +10,8 @@ export interface PdfMetadata {
   creator: string;
 }
 
-/**
- * Writes Title, Author, Subject, Keywords, Creator and Producer into PDF bytes. Chromium's own PDFs already
- * carry the language and "display the title" (from `<html lang>` and tagging), so an appended update is
- * enough; any other PDF is rewritten with pdf-lib, loaded only then.
- */
-export async function setPdfMetadata(bytes: Uint8Array, meta: PdfMetadata): Promise<Uint8Array> {
-  const catalog = catalogText(bytes);
-  const complete = catalog !== undefined && (!meta.lang || /\/Lang\b/.test(catalog)) && /\/DisplayDocTitle\s+true/.test(catalog);
-  const fast = complete
-    ? appendInfo(bytes, {
-        Title: meta.title,
-        Author: meta.author,
-        Subject: meta.subject,
-        Keywords: meta.keywords && meta.keywords.length > 0 ? meta.keywords.join(', ') : undefined,
-        Creator: meta.creator,
-        Producer: `${meta.creator} (Chromium)`,
-        date: new Date(),
-      })
-    : undefined;
-  if (fast) return fast;
-  const { PDFDocument: Document } = await import('pdf-lib');
-  const pdf = await Document.load(bytes, { updateMetadata: false });
-  applyMetadata(pdf, meta);
-  return pdf.save({ useObjectStreams: false });
-}
-
-/** Sets the metadata on an already loaded PDF (for post-processors that do more than one thing). */
+/** Sets Title, Author, Subject, Keywords, Creator, Producer and language on a loaded PDF; every PDF we make is
+ * loaded once by pdf-lib anyway for its outline, so metadata rides along in that one save. */
 export function applyMetadata(pdf: PDFDocument, meta: PdfMetadata): void {
   pdf.setTitle(meta.title, { showInWindowTitleBar: true });
   if (meta.author) pdf.setAuthor(meta.author);
