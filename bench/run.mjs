@@ -16,7 +16,7 @@ const env = { CHROME_PATH: chromium, PUPPETEER_EXECUTABLE_PATH: chromium, PUPPET
 const argv = process.argv.slice(2);
 const rounds = Number(argv[argv.indexOf('--rounds') + 1]) || (argv.includes('--quick') ? 2 : 5);
 const node = process.execPath;
-const cli = path.join(repo, 'dist/cli.js');
+const cli = path.join(repo, 'dist/bin/briefkit.js');
 const marp = path.join(here, 'node_modules/.bin/marp');
 const mdToPdf = path.join(here, 'node_modules/.bin/md-to-pdf');
 for (const [what, file] of [['briefkit (npm run compile)', cli], ['marp-cli (cd bench && npm install)', marp], ['md-to-pdf (cd bench && npm install)', mdToPdf]]) {

@@ -1,4 +1,4 @@
-import type { Browser, HTTPRequest, Page } from 'puppeteer';
+import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { BrowserError } from '../errors.js';
 import { bindPageToCurrentJob, noteBlockedRequest, type BlockedRequest } from './blocked-requests.js';
 import { findBrowser } from './find-browser.js';
@@ -73,7 +73,7 @@ export class BrowserService {
     const chromium = spawnChromium(executablePath);
     this.chromium = chromium;
     try {
-      const { default: puppeteer } = await import('puppeteer');
+      const { default: puppeteer } = await import('puppeteer-core');
       const transport = new PipeTransport(chromium.input, chromium.output);
       return await Promise.race([puppeteer.connect({ transport, protocolTimeout: protocolTimeoutMs, defaultViewport }), chromium.failed]);
     } catch (error) {

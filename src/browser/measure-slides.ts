@@ -1,4 +1,4 @@
-import type { Page } from 'puppeteer';
+import type { Page } from 'puppeteer-core';
 
 /** How one slide's content sits in its box, in CSS pixels of the slide. */
 export interface SlideMeasure {

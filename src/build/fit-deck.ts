@@ -1,4 +1,4 @@
-import type { Page } from 'puppeteer';
+import type { Page } from 'puppeteer-core';
 import { measureSlides, type SlideMeasure } from '../browser/measure-slides.js';
 import type { Diagnostic } from '../content/types.js';
 import type { DeckPlan, PlannedSlide } from '../deck/deck-model.js';

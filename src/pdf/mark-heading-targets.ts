@@ -1,4 +1,4 @@
-import type { Page } from 'puppeteer';
+import type { Page } from 'puppeteer-core';
 
 /** A heading of the loaded report page, in document order: what the outline and the running heads are made from. */
 export interface PageHeading {

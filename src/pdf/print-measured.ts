@@ -1,5 +1,5 @@
 import { PDFDocument, type PDFArray } from 'pdf-lib';
-import type { PDFOptions } from 'puppeteer';
+import type { PDFOptions } from 'puppeteer-core';
 import type { BrowserService } from '../browser/browser-service.js';
 import { digitCount, measuredLabels, placeholderLabels, runningHeads, type PageLabels } from '../report/page-labels.js';
 import { markHeadingTargets, type PageHeading } from './mark-heading-targets.js';

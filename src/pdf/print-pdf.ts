@@ -1,4 +1,4 @@
-import type { Page, PDFOptions } from 'puppeteer';
+import type { Page, PDFOptions } from 'puppeteer-core';
 import { protocolTimeoutMs, type BrowserService } from '../browser/browser-service.js';
 import { BrowserError } from '../errors.js';
 

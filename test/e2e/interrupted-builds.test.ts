@@ -33,7 +33,7 @@ async function expectEveryPdfWhole(dir: string): Promise<number> {
 
 /** Starts the CLI; resolves with its exit code and stderr. `onLine` sees stderr as it arrives. */
 function startCli(args: string[], onLine?: (text: string, pid: number) => void) {
-  const child = spawn(process.execPath, [path.join(repoRoot, 'dist/cli.js'), ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(repoRoot, 'dist/bin/briefkit.js'), ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (text: string) => {

@@ -1,4 +1,4 @@
-import type { Page } from 'puppeteer';
+import type { Page } from 'puppeteer-core';
 
 /** One piece of text on a slide with the colours it is drawn in. */
 export interface TextSample {

@@ -1,4 +1,4 @@
-import type { Page } from 'puppeteer';
+import type { Page } from 'puppeteer-core';
 
 /** One slide's overflow as a reader would check it: content past the padding edge or the slide box. */
 export interface SlideOverflow {
