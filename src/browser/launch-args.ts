@@ -12,6 +12,8 @@ export function launchArgs(isRoot: boolean): string[] {
     '--font-render-hinting=none',
     '--hide-scrollbars',
     '--mute-audio',
+    // Printing needs no GPU process: its thread runs inside the browser process, one process fewer to start.
+    '--in-process-gpu',
     // Second wall behind request interception: a tab we did not open (window.open() in HTML kept with
     // --trust-html) has no interception, so every http(s)/ws request of the whole browser goes to a proxy
     // that does not exist, loopback included (`<-loopback>` removes the implicit bypass). Both switches are

@@ -1,6 +1,19 @@
 import type { HelperDelegate, HelperOptions } from 'handlebars';
 import { counterStyleCss } from '../report/page-labels.js';
 
+/** Date formatters by language and style: making one loads locale data, and templates format the same date often. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(lang: string, style: 'full' | 'long' | 'medium' | 'short'): Intl.DateTimeFormat {
+  const key = `${lang}|${style}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(lang, { dateStyle: style, timeZone: 'UTC' });
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
 /** Formats an ISO date (YYYY-MM-DD, or a full timestamp) in the document language, e.g. "27 November 2026" or "2026년 11월 27일". */
 export function formatDate(value: unknown, lang: unknown, style: 'full' | 'long' | 'medium' | 'short' = 'long'): string {
   if (typeof value !== 'string' || !value) return '';
@@ -8,7 +21,7 @@ export function formatDate(value: unknown, lang: unknown, style: 'full' | 'long'
   const date = day ? new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]))) : /^\d{4}-\d{2}-\d{2}T/.test(value) ? new Date(value) : undefined;
   if (!date || Number.isNaN(date.getTime())) return value;
   try {
-    return new Intl.DateTimeFormat(typeof lang === 'string' ? lang : 'en', { dateStyle: style, timeZone: 'UTC' }).format(date);
+    return dateFormat(typeof lang === 'string' ? lang : 'en', style).format(date);
   } catch {
     return value;
   }
