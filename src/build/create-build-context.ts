@@ -12,13 +12,14 @@ import type { BuildContext } from './build-context.js';
  */
 export function createBuildContext(options: ResolvedBuildOptions, browser: BrowserService): BuildContext {
   const templates = new TemplateRegistry(options.templateDirs, options.helpers);
-  let marp: ReturnType<typeof createMarp> | undefined;
+  // The promise is kept, not the engine: documents rendered side by side all ask before the first one has it.
+  let marp: Promise<ReturnType<typeof createMarp>> | undefined;
   return {
     options,
     templates,
     markdown: createReportMarkdown(),
     browser,
-    marp: async () => (marp ??= createMarp(await templates.themes(), { trustHtml: options.trustHtml })),
+    marp: () => (marp ??= templates.themes().then((themes) => createMarp(themes, { trustHtml: options.trustHtml }))),
   };
 }
 
