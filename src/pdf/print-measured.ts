@@ -1,10 +1,10 @@
 import { PDFDocument, type PDFArray } from 'pdf-lib';
-import type { PDFOptions } from 'puppeteer-core';
+import type { Page, PDFOptions } from 'puppeteer-core';
 import type { BrowserService } from '../browser/browser-service.js';
 import { digitCount, measuredLabels, placeholderLabels, runningHeads, type PageLabels } from '../report/page-labels.js';
 import { markHeadingTargets, type PageHeading } from './mark-heading-targets.js';
 import { loadForPrint, printLoadedPage } from './print-pdf.js';
-import { readNamedDestinations } from './read-destinations.js';
+import { readNamedDestinations, type Destination } from './read-destinations.js';
 
 /** A heading of the printed report with the page it starts on. */
 export interface PlacedPageHeading extends PageHeading {
@@ -50,21 +50,33 @@ export async function printMeasured(service: BrowserService, render: (labels: Pa
     for (let pass = 1; ; pass += 1) {
       await loadForPrint(page, html);
       const headings = await markHeadingTargets(page, options.ids);
-      const bytes = await printLoadedPage(page, options.pdf);
-      const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
-      const destinations = readNamedDestinations(pdf);
-      const placed = headings.flatMap((h) => {
-        const destination = destinations.get(h.id);
-        return destination ? [{ ...h, page: destination.page, destination: destination.array }] : [];
-      });
-      const pageCount = pdf.getPageCount();
+      // The first print only finds where headings land (its page labels are placeholders), so it skips the PDF
+      // tags: layout is the same without them and Chromium prints faster. Should it already be final (a template
+      // that shows no page labels), it is printed once more in full.
+      const draft = pass === 1;
+      const printed = await printAndPlace(page, headings, draft ? { ...options.pdf, tagged: false } : options.pdf);
+      const pageCount = printed.pdf.getPageCount();
       const width = Math.max(Object.values(labels.pages)[0]?.length ?? 1, digitCount(pageCount));
-      const pages = new Map([...destinations].map(([id, d]) => [id, d.page]));
-      const next = measuredLabels(pages, [...new Set([...options.ids, ...pages.keys()])], width, runningHeads(placed, pageCount));
+      const pages = new Map([...printed.destinations].map(([id, d]) => [id, d.page]));
+      const next = measuredLabels(pages, [...new Set([...options.ids, ...pages.keys()])], width, runningHeads(printed.headings, pageCount));
       const nextHtml = render(next);
-      if (nextHtml === html || pass >= maxPasses) return { html, pdf, headings: placed, passes: pass };
+      if (nextHtml === html || pass >= maxPasses) {
+        const final = draft ? await printAndPlace(page, headings, options.pdf) : printed;
+        return { html, pdf: final.pdf, headings: final.headings, passes: draft ? pass + 1 : pass };
+      }
       labels = next;
       html = nextHtml;
     }
   });
+}
+
+/** Prints the loaded page and finds, from the PDF's named destinations, the page each heading landed on. */
+async function printAndPlace(page: Page, headings: PageHeading[], pdfOptions: PDFOptions): Promise<{ pdf: PDFDocument; destinations: Map<string, Destination>; headings: PlacedPageHeading[] }> {
+  const pdf = await PDFDocument.load(await printLoadedPage(page, pdfOptions), { updateMetadata: false });
+  const destinations = readNamedDestinations(pdf);
+  const placed = headings.flatMap((h) => {
+    const destination = destinations.get(h.id);
+    return destination ? [{ ...h, page: destination.page, destination: destination.array }] : [];
+  });
+  return { pdf, destinations, headings: placed };
 }
