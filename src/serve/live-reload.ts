@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { allowLiveReload } from './allow-live-reload.js';
 
 /** The path of the server-sent events stream pages listen to. */
 export const eventsPath = '/__briefkit/events';
@@ -8,19 +9,23 @@ export const eventsPath = '/__briefkit/events';
  * that changed, and reloads when it shows one of them or the index. The URL fragment (the deck's `#N`)
  * survives a reload, so a presenter stays on the same slide.
  */
-export const liveReloadScript = `<script>(() => {
+const liveReloadSource = `(() => {
   const events = new EventSource(${JSON.stringify(eventsPath)});
   const slug = decodeURIComponent(location.pathname.split('/').filter(Boolean)[0] || '');
   events.addEventListener('reload', (event) => {
     const slugs = JSON.parse(event.data);
     if (!slug || slug === 'index.html' || slugs.includes(slug)) location.reload();
   });
-})();</script>`;
+})();`;
 
-/** Puts the live-reload script into a page, before `</body>` when there is one. */
+/** The live-reload script as an element. */
+export const liveReloadScript = `<script>${liveReloadSource}</script>`;
+
+/** Puts the live-reload script into a page, before `</body>` when there is one, and lets the page's CSP run it. */
 export function injectLiveReload(html: string): string {
-  const at = html.lastIndexOf('</body>');
-  return at === -1 ? `${html}${liveReloadScript}` : `${html.slice(0, at)}${liveReloadScript}${html.slice(at)}`;
+  const allowed = allowLiveReload(html, liveReloadSource);
+  const at = allowed.lastIndexOf('</body>');
+  return at === -1 ? `${allowed}${liveReloadScript}` : `${allowed.slice(0, at)}${liveReloadScript}${allowed.slice(at)}`;
 }
 
 /** The open event streams, and a way to tell every one of them something. */

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type PreviewSession } from '../../src/serve/preview-session.js';
+import { launchReaderBrowser } from '../helpers/browser.js';
 import { tempDir, writeFiles } from '../helpers/fixtures.js';
 import { pdfPages } from '../helpers/pdf.js';
 import { withoutSoftHyphens } from '../helpers/text.js';
@@ -92,6 +93,34 @@ describe('briefkit serve', () => {
     await session.idle();
     expect(pdfPages(path.join(out, 'memo/report.pdf')).join(' ')).toContain('Second draft sentence.');
     expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('memo/report.pdf');
+  });
+
+  it('reloads the open deck and report pages in a browser when the source is saved', async () => {
+    const browser = await launchReaderBrowser();
+    // The pages' own Content-Security-Policy must let the live-reload script and its event stream through.
+    let streams = 0;
+    const countStreams = (request: http.IncomingMessage): void => void (request.url === '/__briefkit/events' && (streams += 1));
+    session.server.server.on('request', countStreams);
+    try {
+      const pages = await Promise.all(['deck', 'report'].map(async (name) => {
+        const page = await browser.newPage();
+        const refused: string[] = [];
+        page.on('console', (message) => refused.push(message.text()));
+        await page.goto(new URL(`memo/${name}.html`, session.url).href);
+        return { page, refused };
+      }));
+      await expect.poll(() => streams, { timeout: 10_000 }).toBe(2);
+      const reloads = pages.map(({ page }) => page.waitForNavigation({ waitUntil: 'load' }));
+      writeFileSync(path.join(root, 'content/memo.md'), memo('Third draft sentence.'));
+      await Promise.all(reloads);
+      for (const { page, refused } of pages) {
+        expect(withoutSoftHyphens(await page.evaluate(() => document.documentElement.textContent ?? ''))).toContain('Third draft sentence.');
+        expect(refused.filter((text) => /Content Security Policy/i.test(text))).toEqual([]);
+      }
+    } finally {
+      session.server.server.off('request', countStreams);
+      await browser.close();
+    }
   });
 
   it('reloads every document when a theme changes', async () => {

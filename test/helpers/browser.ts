@@ -6,3 +6,8 @@ import { launchArgs } from '../../src/browser/launch-args.js';
 export async function launchTestBrowser(): Promise<Browser> {
   return puppeteer.launch({ executablePath: await findBrowser(), headless: true, args: launchArgs(process.getuid?.() === 0) });
 }
+
+/** Launches Chromium as a reader's browser: it may reach loopback (briefkit's own switches send all traffic to a dead proxy). */
+export async function launchReaderBrowser(): Promise<Browser> {
+  return puppeteer.launch({ executablePath: await findBrowser(), headless: true, args: launchArgs(process.getuid?.() === 0).filter((arg) => !arg.startsWith('--proxy')) });
+}
