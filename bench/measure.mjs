@@ -1,5 +1,8 @@
-// Runs a command and measures its wall time and the peak memory of its whole process tree (node and every
-// Chromium process it starts), sampled from /proc every 20 ms.
+// Runs a command in one of two ways, never both at once:
+// - time(): wall time only, with nothing sampling the process (the number every ratio is built from);
+// - memory(): a separate run whose whole process tree (node and every Chromium process it starts) is sampled
+//   from /proc for its peak PSS. Reading smaps_rollup of ~25 processes every few tens of milliseconds costs
+//   about half a core, which on a 2-core machine slowed every case it watched; so its run is never timed.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
@@ -21,6 +24,7 @@ function children(pid) {
   return out;
 }
 
+/** The pids of `root` and all its descendants. */
 function tree(root) {
   const all = [root];
   for (let i = 0; i < all.length; i += 1) all.push(...children(all[i]));
@@ -37,8 +41,16 @@ function memoryOf(pid) {
   }
 }
 
-/** Runs `command args` in `cwd`; resolves with { ms, peakPssMiB, peakRssMiB, code, stdout, stderr }. */
-export function measure(command, args, { cwd, env } = {}) {
+/** The command name of a process (`chromium`, `node`), or '' once it has gone. */
+function nameOf(pid) {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  } catch {
+    return '';
+  }
+}
+
+function run(command, args, { cwd, env } = {}, onStart = () => undefined) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -46,25 +58,51 @@ export function measure(command, args, { cwd, env } = {}) {
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
+    const stop = onStart(child.pid);
+    child.on('error', reject);
+    let ms = 0;
+    let code = null;
+    // Timed to the exit of the process itself (as /usr/bin/time does); output is read to its end.
+    child.on('exit', (exitCode) => {
+      ms = performance.now() - started;
+      code = exitCode;
+    });
+    child.on('close', () => resolve({ ms, code, stdout, stderr, ...stop?.() }));
+  });
+}
+
+/** Runs `command args` unobserved; resolves with { ms, code, stdout, stderr } (wall time, spawn to exit). */
+export function time(command, args, options = {}) {
+  return run(command, args, options);
+}
+
+/**
+ * Runs `command args` while sampling the PSS of its whole process tree every `everyMs`; resolves with
+ * { ms, code, stdout, stderr, peakPssMiB, peakRssMiB, browser } where `browser` says whether any Chromium
+ * process was seen. Its `ms` is inflated by the sampling and is not reported.
+ */
+export function memory(command, args, options = {}, everyMs = 50) {
+  return run(command, args, options, (pid) => {
     let peakPss = 0;
     let peakRss = 0;
+    let browser = false;
     const sample = () => {
       let pss = 0;
       let rss = 0;
-      for (const pid of tree(child.pid)) {
-        const m = memoryOf(pid);
+      for (const p of tree(pid)) {
+        const m = memoryOf(p);
         pss += m.pss;
         rss += m.rss;
+        if (!browser && /chrom/i.test(nameOf(p))) browser = true;
       }
       peakPss = Math.max(peakPss, pss);
       peakRss = Math.max(peakRss, rss);
     };
-    const timer = setInterval(sample, 20);
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      const ms = performance.now() - started;
+    sample();
+    const timer = setInterval(sample, everyMs);
+    return () => {
       clearInterval(timer);
-      resolve({ ms, code, stdout, stderr, peakPssMiB: peakPss / 1024, peakRssMiB: peakRss / 1024 });
-    });
+      return { peakPssMiB: peakPss / 1024, peakRssMiB: peakRss / 1024, browser };
+    };
   });
 }

@@ -1,0 +1,108 @@
+// Live-reload latency of `briefkit serve`: starts the preview on a generated briefing, opens its deck and
+// report HTML in Chromium, then saves a change to the source several times and measures, for each save, the
+// time from the write to each page's reload having finished (its load event, with the new text in it).
+// Between saves it waits for the background PDF rebuild to finish, so every save starts from an idle preview.
+// Usage: node bench/serve-latency.mjs <work dir> [saves]; prints one JSON line:
+// { saves, deck: [ms...], report: [ms...], built: [ms...] } where `built` is the time from the write to the
+// preview's "html" line on stderr (change noticed, HTML rebuilt, reload sent), the rest being the reload itself.
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { briefing } from './generate.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..');
+const require = createRequire(path.join(repo, 'package.json'));
+const { default: puppeteer } = await import(require.resolve('puppeteer'));
+const chromium = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const work = process.argv[2];
+const saves = Number(process.argv[3] ?? 5);
+if (!work) throw new Error('Usage: node bench/serve-latency.mjs <work dir> [saves]');
+
+const content = path.join(work, 'content');
+const source = path.join(content, 'latency.md');
+mkdirSync(content, { recursive: true });
+// A generated briefing of 8 sections with a first section whose prose and slide carry a revision marker.
+const base = briefing('Serve latency', 8, 4);
+const withMarker = (n) => base.replace(/\n## /, `\n## Section 0: revision\n\nThis paragraph carries revision rev${n}x of the text.\n\n::: deck\n- Revision rev${n}x\n:::\n\n## `);
+writeFileSync(source, withMarker(0));
+
+const serve = spawn(process.execPath, [path.join(repo, 'dist/cli.js'), 'serve', content, '--out', path.join(work, 'output'), '--no-config', '--port', '0'], {
+  cwd: work,
+  env: { ...process.env, CHROME_PATH: chromium, PUPPETEER_EXECUTABLE_PATH: chromium },
+  stdio: ['ignore', 'pipe', 'pipe'],
+});
+let stdout = '';
+let stderr = '';
+const waiters = [];
+const lines = (text, stream) => {
+  for (const line of text.split('\n').filter(Boolean)) for (const w of [...waiters]) if (w.stream === stream && w.test.test(line)) {
+    waiters.splice(waiters.indexOf(w), 1);
+    w.resolve(Date.now());
+  }
+};
+serve.stdout.on('data', (d) => {
+  stdout += d;
+  lines(String(d), 'stdout');
+});
+serve.stderr.on('data', (d) => {
+  stderr += d;
+  if (process.env.BENCH_DEBUG) process.stderr.write(`${Date.now()} ${d}`);
+  lines(String(d), 'stderr');
+});
+/** Resolves with the wall clock time at which the next line on `stream` matching `test` arrives. */
+const nextLine = (stream, test, ms = 120_000) =>
+  new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`No ${stream} line matching ${test} within ${ms} ms. stderr:\n${stderr}`)), ms);
+    waiters.push({ stream, test, resolve: (t) => (clearTimeout(timer), resolve(t)) });
+  });
+serve.on('exit', (code) => {
+  for (const w of waiters) w.resolve(NaN);
+  if (code) process.stderr.write(`serve exited with ${code}:\n${stderr}\n`);
+});
+
+let browser;
+try {
+  const firstPdf = nextLine('stderr', /^pdf /);
+  await nextLine('stdout', /preview at/);
+  const url = /preview at (\S+)/.exec(stdout)[1];
+  await firstPdf;
+  browser = await puppeteer.launch({ executablePath: chromium, args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
+  const pages = {};
+  for (const name of ['deck', 'report']) {
+    const page = await browser.newPage();
+    // The wall clock (shared with this process) at each load event of the page.
+    await page.evaluateOnNewDocument(() => addEventListener('load', () => (globalThis.__loadedAt = Date.now())));
+    await page.goto(new URL(`latency/${name}.html`, url).href, { waitUntil: 'load' });
+    pages[name] = page;
+  }
+  // Let both pages open their live-reload streams.
+  await new Promise((r) => setTimeout(r, 500));
+  const result = { saves, deck: [], report: [], built: [] };
+  for (let n = 1; n <= saves; n += 1) {
+    const marker = `rev${n}x`;
+    const built = nextLine('stderr', /^html /);
+    const pdf = nextLine('stderr', /^pdf /);
+    // Wait for each page's next navigation (the reload) to finish loading, until one shows the new text.
+    const reloaded = Object.entries(pages).map(async ([name, page]) => {
+      for (;;) {
+        await page.waitForNavigation({ waitUntil: 'load', timeout: 60_000 });
+        const [at, shown] = await page.evaluate((m) => [globalThis.__loadedAt, document.documentElement.textContent.replaceAll('\u00ad', '').includes(m)], marker);
+        if (shown) return [name, at];
+      }
+    });
+    const wrote = Date.now();
+    writeFileSync(source, withMarker(n));
+    for (const [name, at] of await Promise.all(reloaded)) result[name].push(at - wrote);
+    result.built.push((await built) - wrote);
+    await pdf;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  console.log(JSON.stringify(result));
+} finally {
+  await browser?.close();
+  serve.kill('SIGTERM');
+  await new Promise((r) => (serve.exitCode === null ? serve.once('exit', r) : r()));
+}
