@@ -31,14 +31,27 @@ function tree(root) {
   return all;
 }
 
-/** Proportional set size (shared pages split between the processes sharing them) and RSS, in KiB. */
+/**
+ * Proportional set size (shared pages split between the processes sharing them), RSS, and USS (pages private to
+ * the process), in KiB. PSS also splits pages shared with processes outside the tree (another Chromium on the
+ * machine), so it reads lower on a busy machine; USS does not depend on other processes.
+ */
 function memoryOf(pid) {
   try {
     const text = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
-    return { pss: Number(/^Pss:\s+(\d+)/m.exec(text)?.[1] ?? 0), rss: Number(/^Rss:\s+(\d+)/m.exec(text)?.[1] ?? 0) };
+    const field = (name) => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(text)?.[1] ?? 0);
+    return { pss: field('Pss'), rss: field('Rss'), uss: field('Private_Clean') + field('Private_Dirty') };
   } catch {
-    return { pss: 0, rss: 0 };
+    return { pss: 0, rss: 0, uss: 0 };
   }
+}
+
+/** How many Chromium processes run on the machine outside the tree of `root` (they lower its PSS). */
+function foreignChromiums(root) {
+  const mine = new Set(tree(root));
+  let count = 0;
+  for (const name of readdirSync('/proc')) if (/^\d+$/.test(name) && !mine.has(Number(name)) && /chrom/i.test(nameOf(name))) count += 1;
+  return count;
 }
 
 /** The command name of a process (`chromium`, `node`), or '' once it has gone. */
@@ -77,32 +90,54 @@ export function time(command, args, options = {}) {
 }
 
 /**
- * Runs `command args` while sampling the PSS of its whole process tree every `everyMs`; resolves with
- * { ms, code, stdout, stderr, peakPssMiB, peakRssMiB, browser } where `browser` says whether any Chromium
- * process was seen. Its `ms` is inflated by the sampling and is not reported.
+ * Runs `command args` while sampling the PSS of its whole process tree every `everyMs` or more; resolves with
+ * { ms, code, stdout, stderr, peakPssMiB, peakRssMiB, peakUssMiB, browser, samplerShare } where `browser` says
+ * whether any Chromium process was seen, `samplerShare` what fraction of a core the sampling took, and `foreign`
+ * how many Chromium processes outside the tree were running when it started. Its `ms` is inflated by the
+ * sampling and is not reported.
  */
-export function memory(command, args, options = {}, everyMs = 50) {
+export function memory(command, args, options = {}, everyMs = 100) {
   return run(command, args, options, (pid) => {
     let peakPss = 0;
     let peakRss = 0;
+    let peakUss = 0;
     let browser = false;
     const sample = () => {
       let pss = 0;
       let rss = 0;
+      let uss = 0;
       for (const p of tree(pid)) {
         const m = memoryOf(p);
         pss += m.pss;
         rss += m.rss;
+        uss += m.uss;
         if (!browser && /chrom/i.test(nameOf(p))) browser = true;
       }
       peakPss = Math.max(peakPss, pss);
       peakRss = Math.max(peakRss, rss);
+      peakUss = Math.max(peakUss, uss);
     };
-    sample();
-    const timer = setInterval(sample, everyMs);
+    // Reading smaps_rollup walks every mapping of every process (~25 with Chromium's renderers): a few ms each.
+    // The next sample waits at least five times as long as the last one took, so sampling stays under ~1/6 of
+    // a core (at 20 ms flat it took half a core and made md-to-pdf's 20 tabs miss its 30 s timeout).
+    let timer;
+    let stopped = false;
+    let spent = 0;
+    const first = performance.now();
+    const tick = () => {
+      const began = performance.now();
+      sample();
+      const took = performance.now() - began;
+      spent += took;
+      if (!stopped) timer = setTimeout(tick, Math.max(everyMs, 5 * took));
+    };
+    tick();
+    const foreign = foreignChromiums(pid);
     return () => {
-      clearInterval(timer);
-      return { peakPssMiB: peakPss / 1024, peakRssMiB: peakRss / 1024, browser };
+      stopped = true;
+      clearTimeout(timer);
+      // samplerShare: the fraction of one core the sampling itself used.
+      return { peakPssMiB: peakPss / 1024, peakRssMiB: peakRss / 1024, peakUssMiB: peakUss / 1024, browser, samplerShare: spent / (performance.now() - first), foreign };
     };
   });
 }

@@ -6,7 +6,7 @@
 //
 // Usage: npm run bench [-- --quick] [-- --rounds N] [-- --memory-runs N] [-- --only floor,seed,batch,ideal,incremental,large,serve] [-- --record]
 //   full (default): 5 rounds, 2 memory runs per case, 750/1,500 sections twice (timed) and once (memory), 10 saves
-//   --quick:        2 rounds, 1 memory run per case, 750/1,500 sections once (timed only), 5 saves
+//   --quick:        2 rounds, 1 memory run per briefkit case, 750/1,500 sections once (timed only), 5 saves
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -58,7 +58,10 @@ const entry = (name) => {
   if (!results.has(name)) results.set(name, { times: [], memory: [], failures: [] });
   return results.get(name);
 };
-const firstLine = (text) => text.trim().split('\n').find((l) => /error|timeout|fail/i.test(l))?.slice(0, 200) ?? text.trim().split('\n')[0]?.slice(0, 200) ?? '';
+const firstLine = (text) => {
+  const lines = text.trim().split('\n');
+  return (lines.find((l) => /time(d)? ?out/i.test(l)) ?? lines.find((l) => /error|fail/i.test(l)) ?? lines[0] ?? '').trim().slice(0, 200);
+};
 /** Notes one run: a tool that fails (exit code ≠ 0) is recorded as a failure, never counted. */
 function record(name, kind, result) {
   const e = entry(name);
@@ -70,8 +73,8 @@ function record(name, kind, result) {
     e.times.push(result.ms);
     process.stderr.write(`${label} ${(result.ms / 1000).toFixed(2)} s\n`);
   } else {
-    e.memory.push({ pss: result.peakPssMiB, rss: result.peakRssMiB, browser: result.browser });
-    process.stderr.write(`${label} ${result.peakPssMiB.toFixed(0)} MiB PSS (${result.peakRssMiB.toFixed(0)} MiB RSS)${result.browser ? '' : ', no browser'}\n`);
+    e.memory.push({ pss: result.peakPssMiB, uss: result.peakUssMiB, browser: result.browser, foreign: result.foreign });
+    process.stderr.write(`${label} ${result.peakPssMiB.toFixed(0)} MiB PSS (${result.peakUssMiB.toFixed(0)} MiB USS, ${result.peakRssMiB.toFixed(0)} MiB RSS; sampler ${(100 * result.samplerShare).toFixed(0)}% of a core; ${result.foreign} other Chromium processes running)${result.browser ? '' : ', no browser'}\n`);
   }
   return result;
 }
@@ -114,8 +117,8 @@ for (let round = 0; round < rounds; round += 1) {
   const order = round % 2 === 0 ? active : [...active].reverse();
   for (const [name, c] of order) record(name, 'time', await c.run(time));
 }
-// 2. The same commands again, sampled for memory (these runs are not timed).
-for (let run = 0; run < memoryRuns; run += 1) for (const [name, c] of active) record(name, 'memory', await c.run(memory));
+// 2. The same commands again, sampled for memory (these runs are not timed); --quick samples briefkit's only.
+for (let run = 0; run < memoryRuns; run += 1) for (const [name, c] of active) if (!quick || name.includes('briefkit')) record(name, 'memory', await c.run(memory));
 
 // 3. The ideal for 20: one launch and one warm print per PDF briefkit made, from briefkit's own HTML.
 const out20 = path.join(work, 'out-20');
@@ -192,13 +195,13 @@ if (groups.has('serve')) {
 // Report.
 const has = (name) => results.has(name) && results.get(name).times.length > 0;
 const m = (name) => (has(name) ? median(results.get(name).times) : NaN);
-const peak = (name) => (results.get(name)?.memory.length ? Math.max(...results.get(name).memory.map((r) => r.pss)) : NaN);
+const peak = (name, key = 'pss') => (results.get(name)?.memory.length ? Math.max(...results.get(name).memory.map((r) => r[key])) : NaN);
 const secs = (ms) => (Number.isFinite(ms) ? `${(ms / 1000).toFixed(2)} s` : 'n/a');
 const mib = (x) => (Number.isFinite(x) ? `${x.toFixed(0)} MiB` : 'n/a');
 const x = (r) => (Number.isFinite(r) ? `${r.toFixed(2)}x` : 'n/a');
 const rows = [...results.entries()].map(([name, e]) => {
   const range = e.times.length > 1 ? ` (${(Math.min(...e.times) / 1000).toFixed(2)}–${(Math.max(...e.times) / 1000).toFixed(2)})` : '';
-  const mem = e.memory.length ? `${mib(peak(name))}${e.memory.some((r) => r.browser) ? '' : ', no browser'}` : groups.has('large') && name.includes('sections') && !largeMemory ? 'not sampled (--quick)' : 'n/a';
+  const mem = e.memory.length ? `${mib(peak(name))} (${mib(peak(name, 'uss'))})${e.memory.some((r) => r.browser) ? '' : ', no browser'}` : quick ? 'not sampled (--quick)' : 'n/a';
   const failures = e.failures.length ? ` ${e.failures.length} failed: ${e.failures[0]}` : '';
   return `| ${name} | ${secs(m(name))}${range} | ${e.times.length} | ${mem} | ${e.memory.length} |${failures} |`;
 });
@@ -237,10 +240,12 @@ const targets = [
   `| serve: save → changed deck and report pages reloaded (median of the later of the two) | ${serve ? `${serve.both.toFixed(0)} ms` : 'n/a'} | ≤ 300 ms | ${verdict(serve?.both ?? NaN, serve?.both <= 300)} |`,
 ];
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${execFileSync(chromium, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().split('\n').pop()}`;
+const foreign = Math.max(0, ...[...results.values()].flatMap((e) => e.memory.map((r) => r.foreign)));
+const foreignNote = foreign > 0 ? ` **${foreign} Chromium processes of other programs were running during memory runs, so PSS reads low; compare USS, or re-run on a quiet machine.**` : '';
 const report = `Run ${started.toISOString()} (${quick ? '--quick' : 'full'}, ${((Date.now() - started.getTime()) / 60000).toFixed(1)} min) on ${machine}; load average ${loadAtStart} at the start, ${loadavg().map((v) => v.toFixed(1)).join(' ')} at the end.
-Times are medians of runs nothing observed (wall time, spawn to exit). Peak memory is the largest PSS of the whole process tree (node + every Chromium process) in separate runs sampled every 50 ms, which are not timed.
+Times are medians of runs nothing observed (wall time, spawn to exit). Peak memory is the largest sum over the whole process tree (node + every Chromium process) in separate runs sampled every 100 ms or more (see measure.mjs), which are not timed: PSS (shared pages split between the processes sharing them; it reads lower while other Chromiums run on the machine) and USS (private pages only, a lower bound).${foreignNote}
 
-| case | time: median (min–max) | timed runs | peak memory (PSS, whole tree) | memory runs | notes |
+| case | time: median (min–max) | timed runs | peak memory, whole tree: PSS (USS) | memory runs | notes |
 | --- | --- | --- | --- | --- | --- |
 ${rows.join('\n')}
 

@@ -2,7 +2,7 @@
 // report HTML in Chromium, then saves a change to the source several times and measures, for each save, the
 // time from the write to each page's reload having finished (its load event, with the new text in it).
 // Between saves it waits for the background PDF rebuild to finish, so every save starts from an idle preview.
-// Usage: node bench/serve-latency.mjs <work dir> [saves]; prints one JSON line:
+// Usage: node bench/serve-latency.mjs <work dir> [saves] [more serve flags]; prints one JSON line:
 // { saves, deck: [ms...], report: [ms...], built: [ms...] } where `built` is the time from the write to the
 // preview's "html" line on stderr (change noticed, HTML rebuilt, reload sent), the rest being the reload itself.
 import { spawn } from 'node:child_process';
@@ -29,7 +29,7 @@ const base = briefing('Serve latency', 8, 4);
 const withMarker = (n) => base.replace(/\n## /, `\n## Section 0: revision\n\nThis paragraph carries revision rev${n}x of the text.\n\n::: deck\n- Revision rev${n}x\n:::\n\n## `);
 writeFileSync(source, withMarker(0));
 
-const serve = spawn(process.execPath, [path.join(repo, 'dist/cli.js'), 'serve', content, '--out', path.join(work, 'output'), '--no-config', '--port', '0'], {
+const serve = spawn(process.execPath, [path.join(repo, 'dist/cli.js'), 'serve', content, '--out', path.join(work, 'output'), '--no-config', '--port', '0', ...process.argv.slice(4)], {
   cwd: work,
   env: { ...process.env, CHROME_PATH: chromium, PUPPETEER_EXECUTABLE_PATH: chromium },
   stdio: ['ignore', 'pipe', 'pipe'],
@@ -65,7 +65,8 @@ serve.on('exit', (code) => {
 
 let browser;
 try {
-  const firstPdf = nextLine('stderr', /^pdf /);
+  const pdfs = !process.argv.slice(4).some((a) => a.startsWith('--formats')) || process.argv.slice(4).some((a) => /pdf|handout/.test(a));
+  const firstPdf = pdfs ? nextLine('stderr', /^pdf /) : nextLine('stderr', /^html /);
   await nextLine('stdout', /preview at/);
   const url = /preview at (\S+)/.exec(stdout)[1];
   await firstPdf;
@@ -84,7 +85,7 @@ try {
   for (let n = 1; n <= saves; n += 1) {
     const marker = `rev${n}x`;
     const built = nextLine('stderr', /^html /);
-    const pdf = nextLine('stderr', /^pdf /);
+    const pdf = pdfs ? nextLine('stderr', /^pdf /) : built;
     // Wait for each page's next navigation (the reload) to finish loading, until one shows the new text.
     const reloaded = Object.entries(pages).map(async ([name, page]) => {
       for (;;) {
