@@ -29,7 +29,7 @@ const base = briefing('Serve latency', 8, 4);
 const withMarker = (n) => base.replace(/\n## /, `\n## Section 0: revision\n\nThis paragraph carries revision rev${n}x of the text.\n\n::: deck\n- Revision rev${n}x\n:::\n\n## `);
 writeFileSync(source, withMarker(0));
 
-const serve = spawn(process.execPath, [path.join(repo, 'dist/cli.js'), 'serve', content, '--out', path.join(work, 'output'), '--no-config', '--port', '0', ...process.argv.slice(4)], {
+const serve = spawn(process.execPath, [path.join(repo, 'dist/bin/briefkit.js'), 'serve', content, '--out', path.join(work, 'output'), '--no-config', '--port', '0', ...process.argv.slice(4)], {
   cwd: work,
   env: { ...process.env, CHROME_PATH: chromium, PUPPETEER_EXECUTABLE_PATH: chromium },
   stdio: ['ignore', 'pipe', 'pipe'],
