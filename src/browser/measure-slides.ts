@@ -80,23 +80,29 @@ export function measureSlidesInPage(selector: string, scales: number[], keep: bo
       boxWidth: box.right - box.left,
     };
   };
-  return svgs.map((svg, index) => {
-    const sections = Array.from(svg.querySelectorAll('foreignObject > section')) as HTMLElement[];
-    const section = sections.find((s) => !s.dataset.marpitAdvancedBackground || s.dataset.marpitAdvancedBackground === 'content') ?? sections[0];
-    const result = measure(section, index);
-    if (result.overflows && scales.length > 0) {
-      const targets = Array.from(section.querySelectorAll(`:scope ${selector.replace(/^section\s*/, '')}`)) as HTMLElement[];
-      for (const s of scales) {
-        for (const t of targets) t.style.setProperty('zoom', String(s));
-        if (!measure(section, index).overflows) {
-          result.fitsAt = s;
-          break;
-        }
-      }
-      if (!keep) for (const t of targets) t.style.removeProperty('zoom');
-    }
-    return result;
+  const sections = svgs.map((svg) => {
+    const candidates = Array.from(svg.querySelectorAll('foreignObject > section')) as HTMLElement[];
+    return candidates.find((s) => !s.dataset.marpitAdvancedBackground || s.dataset.marpitAdvancedBackground === 'content') ?? candidates[0];
   });
+  const results = sections.map((section, index) => measure(section, index));
+  // Every overflowing slide tries the same scale at once and all are measured after it, so the page lays out
+  // once per scale tried; zooming and measuring one slide at a time laid the whole deck out again per try.
+  const overflowing = scales.length > 0 ? results.filter((r) => r.overflows) : [];
+  const targets = new Map(
+    overflowing.map((r) => [r, Array.from(sections[r.index].querySelectorAll(`:scope ${selector.replace(/^section\s*/, '')}`)) as HTMLElement[]]),
+  );
+  let pending = overflowing;
+  for (const s of scales) {
+    if (pending.length === 0) break;
+    for (const r of pending) for (const t of targets.get(r) ?? []) t.style.setProperty('zoom', String(s));
+    pending = pending.filter((r) => {
+      if (measure(sections[r.index], r.index).overflows) return true;
+      r.fitsAt = s;
+      return false;
+    });
+  }
+  if (!keep) for (const list of targets.values()) for (const t of list) t.style.removeProperty('zoom');
+  return results;
 }
 
 /**

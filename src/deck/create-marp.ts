@@ -3,6 +3,7 @@ import { TemplateError } from '../errors.js';
 import { useBriefkitMarkdown } from '../markdown/create-markdown.js';
 import type { ThemeFile } from '../templates/themes.js';
 import { dropUnsafeHtmlPlugin } from './drop-unsafe-html.js';
+import { useLinearSlideRule } from './linear-slide-rule.js';
 
 /** How the deck engine treats raw HTML in Markdown. */
 export interface MarpOptions {
@@ -25,6 +26,7 @@ export function createMarp(themes: readonly ThemeFile[], options: MarpOptions = 
     // Twemoji would turn every emoji into an <img> from a CDN; decks must never reach the network.
     emoji: { shortcode: true, unicode: false },
   });
+  useLinearSlideRule(marp);
   useBriefkitMarkdown(marp.markdown);
   if (!options.trustHtml) marp.markdown.use(dropUnsafeHtmlPlugin(Object.keys(Marp.html)));
   const broken = new Map<string, TemplateError>();
