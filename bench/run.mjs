@@ -185,7 +185,7 @@ if (groups.has('serve')) {
   const result = await time(node, [path.join(here, 'serve-latency.mjs'), path.join(work, 'serve'), String(saves)], { cwd: repo, env });
   if (result.code === 0) {
     serve = JSON.parse(result.stdout.trim().split('\n').pop());
-    process.stderr.write(`  deck ${serve.deck.join(' ')} ms; report ${serve.report.join(' ')} ms; html rebuilt ${serve.built.join(' ')} ms\n`);
+    process.stderr.write(`  deck ${serve.deck.join(' ')} ms; report ${serve.report.join(' ')} ms; html rebuilt ${serve.built.join(' ')} ms; after a restart ${JSON.stringify(serve.afterRestart)}\n`);
   } else {
     entry('serve: save → deck and report pages reloaded').failures.push(firstLine(result.stderr));
     process.stderr.write(`  serve latency FAILED (exit ${result.code}): ${firstLine(result.stderr)}\n`);
@@ -209,6 +209,8 @@ if (serve) {
   const both = serve.deck.map((d, i) => Math.max(d, serve.report[i]));
   rows.push(`| serve: save → report page reloaded | ${median(serve.report).toFixed(0)} ms (${Math.min(...serve.report)}–${Math.max(...serve.report)}) | ${saves} | | | HTML rebuilt and reload sent after ${median(serve.built).toFixed(0)} ms (median) |`);
   rows.push(`| serve: save → deck page reloaded | ${median(serve.deck).toFixed(0)} ms (${Math.min(...serve.deck)}–${Math.max(...serve.deck)}) | ${saves} | | | |`);
+  const r = serve.afterRestart;
+  if (r) rows.push(`| serve: first save after restarting on up-to-date output → report / deck reloaded | ${r.report} / ${r.deck} ms | 1 | | | HTML rebuilt and reload sent after ${r.built} ms |`);
   serve.both = median(both);
 }
 
