@@ -7,7 +7,8 @@ import { handoutPage } from '../deck/handout-page.js';
 import { planDeck } from '../deck/plan-deck.js';
 import { renderDeck } from '../deck/render-deck.js';
 import { finishPdf } from '../pdf/deck-outline.js';
-import { loadForPrint, printLoadedPage } from '../pdf/print-pdf.js';
+import { printInChunks } from '../pdf/print-in-chunks.js';
+import { loadForPrint } from '../pdf/print-pdf.js';
 import { contentSecurityPolicy, withContentSecurityPolicy } from '../html/content-security-policy.js';
 import type { BuildContext } from './build-context.js';
 import { fitDeck, type DeckRendering } from './fit-deck.js';
@@ -41,13 +42,13 @@ export async function renderDeckOutputs(briefing: Briefing, settings: DocumentSe
     const outline = deck.slides.map((slide, pageIndex) => ({ title: slideLabel(slide), pageIndex }));
     let pdf: Uint8Array | undefined;
     if (want.pdf) {
-      const raw = await printLoadedPage(page, { width: `${deck.width}px`, height: `${deck.height}px`, preferCSSPageSize: true, tagged: true });
+      const raw = await printInChunks(page, 'div.marpit > svg[data-marpit-svg]', { width: `${deck.width}px`, height: `${deck.height}px`, preferCSSPageSize: true, tagged: true });
       pdf = await finishPdf(raw, pdfMetadataFor(briefing.meta, 'Slide deck'), outline);
     }
     let handout: Uint8Array | undefined;
     if (want.handout) {
       await loadForPrint(page, handoutPage(deck, briefing.meta, { css: shell.handoutCss, paper: settings.paper }));
-      const raw = await printLoadedPage(page, { preferCSSPageSize: true, format: settings.paper, tagged: true });
+      const raw = await printInChunks(page, 'article.bk-handout-page', { preferCSSPageSize: true, format: settings.paper, tagged: true });
       handout = await finishPdf(raw, pdfMetadataFor(briefing.meta, 'Handout with speaker notes'), outline, deck.slides.length);
     }
     return { html: fitted.html, pdf, handout, warnings: fitted.warnings };

@@ -1,4 +1,5 @@
 import { PDFDocument, PDFHexString, PDFName, type PDFRef } from 'pdf-lib';
+import { joinPdfs } from './join-pdfs.js';
 import { applyMetadata, type PdfMetadata } from './set-metadata.js';
 
 /** One bookmark: its title and the 0-based page it opens. */
@@ -35,12 +36,13 @@ export function addOutline(pdf: PDFDocument, entries: readonly OutlineEntry[]): 
 }
 
 /**
- * Post-processes printed PDF bytes once: metadata, and an outline when entries are given. With
+ * Post-processes printed PDF bytes once (joined first when printed in chunks, see print-in-chunks.ts): metadata,
+ * and an outline when entries are given. With
  * `onlyIfPages`, the outline is written only when the PDF has exactly that many pages (a handout whose
  * long notes ran onto a second page would otherwise get bookmarks pointing at the wrong pages).
  */
-export async function finishPdf(bytes: Uint8Array, meta: PdfMetadata, outline: readonly OutlineEntry[] = [], onlyIfPages?: number): Promise<Uint8Array> {
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+export async function finishPdf(bytes: Uint8Array | readonly Uint8Array[], meta: PdfMetadata, outline: readonly OutlineEntry[] = [], onlyIfPages?: number): Promise<Uint8Array> {
+  const pdf = await joinPdfs(bytes instanceof Uint8Array ? [bytes] : bytes);
   applyMetadata(pdf, meta);
   if (onlyIfPages === undefined || pdf.getPageCount() === onlyIfPages) addOutline(pdf, outline);
   return pdf.save({ useObjectStreams: false });

@@ -1,0 +1,64 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BrowserService } from '../../src/browser/browser-service.js';
+import { joinPdfs } from '../../src/pdf/join-pdfs.js';
+import { printInChunks } from '../../src/pdf/print-in-chunks.js';
+import { loadForPrint } from '../../src/pdf/print-pdf.js';
+import { tempDir } from '../helpers/fixtures.js';
+import { pdfDestinations, pdfInfo, pdfPages } from '../helpers/pdf.js';
+
+// Seven one-page articles, like a handout; the last links back to the first.
+const html =
+  '<!doctype html><html lang="en"><head><style>@page { size: A5; margin: 10mm } article { break-after: page } article:last-child { break-after: auto }</style></head><body>' +
+  Array.from({ length: 7 }, (_, i) => `<article id="a${i + 1}"><h2>Article ${i + 1}</h2><p>Text of article ${i + 1}.</p><ul><li>Point ${i + 1}</li></ul>${i === 6 ? '<p><a href="#a1">Back to the first</a></p>' : ''}</article>`).join('') +
+  '</body></html>';
+
+const browser = new BrowserService();
+const dir = tempDir();
+const whole = path.join(dir, 'whole.pdf');
+const joined = path.join(dir, 'joined.pdf');
+let chunks = 0;
+
+beforeAll(async () => {
+  await browser.withPage(async (page) => {
+    await loadForPrint(page, html);
+    const pdf = { format: 'A5' as const, tagged: true };
+    const [one] = await printInChunks(page, 'article', pdf, 10);
+    writeFileSync(whole, one);
+    const parts = await printInChunks(page, 'article', pdf, 3);
+    chunks = parts.length;
+    writeFileSync(joined, await (await joinPdfs(parts)).save());
+  });
+}, 120_000);
+afterAll(() => browser.close());
+
+/** poppler's view of the structure tree, object numbers left out (they differ between files), and its warnings. */
+function structure(file: string): { tree: string; warnings: string } {
+  const run = spawnSync('pdfinfo', ['-struct-text', file], { encoding: 'utf8' });
+  return { tree: run.stdout.replace(/Object \d+ \d+/g, 'Object'), warnings: run.stderr };
+}
+
+describe('printing in chunks', () => {
+  it('prints a page with more elements than a chunk in several calls of about equal size', () => {
+    expect(chunks).toBe(3);
+  });
+
+  it('joins the chunks into the same pages, in order, with no blank page where a chunk ended', () => {
+    expect(pdfPages(joined)).toEqual(pdfPages(whole));
+    expect(pdfPages(joined)).toHaveLength(7);
+  });
+
+  it('keeps one tagged structure tree with the same elements and text as a single print', () => {
+    expect(pdfInfo(joined).Tagged).toBe('yes');
+    const [a, b] = [structure(joined), structure(whole)];
+    expect(a.tree).toContain('Article 7');
+    expect(a.tree).toBe(b.tree);
+    expect(a.warnings).toBe('');
+  });
+
+  it('keeps a link to an element of another chunk pointing at its page', () => {
+    expect(pdfDestinations(joined).get('a1')).toBe(1);
+  });
+});
