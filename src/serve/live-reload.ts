@@ -5,16 +5,16 @@ import { allowLiveReload } from './allow-live-reload.js';
 export const eventsPath = '/__briefkit/events';
 
 /**
- * The script added to every served HTML page: it listens for `reload` events naming the documents (slugs)
- * that changed, and reloads when it shows one of them or the index. The URL fragment (the deck's `#N`)
- * survives a reload, so a presenter stays on the same slide.
+ * The script added to every served HTML page: it listens for `reload` events naming the pages that changed
+ * (`slug/report.html`, or a bare slug for every page of a document), and reloads when it shows one of them or
+ * the index. The URL fragment (the deck's `#N`) survives a reload, so a presenter stays on the same slide.
  */
 const liveReloadSource = `(() => {
   const events = new EventSource(${JSON.stringify(eventsPath)});
-  const slug = decodeURIComponent(location.pathname.split('/').filter(Boolean)[0] || '');
+  const [slug = '', file = 'index.html'] = location.pathname.split('/').filter(Boolean).map(decodeURIComponent);
   events.addEventListener('reload', (event) => {
-    const slugs = JSON.parse(event.data);
-    if (!slug || slug === 'index.html' || slugs.includes(slug)) location.reload();
+    const changed = JSON.parse(event.data);
+    if (!slug || slug === 'index.html' || changed.includes(slug) || changed.includes(slug + '/' + file)) location.reload();
   });
 })();`;
 

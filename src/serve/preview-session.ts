@@ -5,7 +5,7 @@ import { BrowserService } from '../browser/browser-service.js';
 import { build, type BuildResult } from '../build/build.js';
 import type { DocumentResult } from '../build/build-document.js';
 import { resolveBuildOptions, type BuildOptions } from '../config/build-options.js';
-import type { OutputFormat } from '../config/formats.js';
+import { formatFileNames, type OutputFormat } from '../config/formats.js';
 import { loadConfig } from '../config/load-config.js';
 import { outputIndexHtml } from '../output/output-index.js';
 import { acquireOutputLock } from '../output/output-lock.js';
@@ -129,19 +129,26 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewSess
     }
   });
 
+  /** Builds some HTML formats of the changed documents, then tells the pages showing them to reload. */
+  const buildHtml = async (formats: readonly OutputFormat[], changed: string[] | 'all'): Promise<void> => {
+    const result = await build(buildOptions(formats, changed === 'all' ? undefined : changed), { browser: htmlBrowser, lockHeld: true });
+    if (changed === 'all') for (const file of [...latest.keys()]) if (!result.documents.some((d) => d.file === file)) latest.delete(file);
+    remember(result);
+    const changedFiles = new Set(result.failures.map((f) => f.file));
+    failed = [...new Set([...failed.filter((f) => !result.documents.some((d) => d.file === f)), ...changedFiles])];
+    await writeIndex();
+    const pages = result.documents.filter((d) => !d.cached).flatMap((d) => formats.map((f) => `${d.slug}/${formatFileNames[f]}`));
+    if (pages.length > 0) server.events.send('reload', pages);
+    report({ type: 'html-built', result, changed: changed === 'all' ? [] : changed });
+  };
+
   const htmlQueue = new Coalescer<string>(async (changed) => {
     try {
-      const result = htmlFormats.length > 0 ? await build(buildOptions(htmlFormats, changed === 'all' ? undefined : changed), { browser: htmlBrowser, lockHeld: true }) : undefined;
-      if (result) {
-        if (changed === 'all') for (const file of [...latest.keys()]) if (!result.documents.some((d) => d.file === file)) latest.delete(file);
-        remember(result);
-        const changedFiles = new Set(result.failures.map((f) => f.file));
-        failed = [...new Set([...failed.filter((f) => !result.documents.some((d) => d.file === f)), ...changedFiles])];
-        await writeIndex();
-        const slugs = result.documents.filter((d) => !d.cached).map((d) => d.slug);
-        if (slugs.length > 0) server.events.send('reload', slugs);
-        report({ type: 'html-built', result, changed: changed === 'all' ? [] : changed });
-      }
+      // The report's HTML needs no browser: its pages reload first, while the deck is still being fitted.
+      const first = htmlFormats.filter((f) => f === 'report-html');
+      const then = htmlFormats.filter((f) => f !== 'report-html');
+      if (first.length > 0) await buildHtml(first, changed);
+      if (then.length > 0) await buildHtml(then, changed);
     } catch (error) {
       report({ type: 'error', error });
     }
@@ -154,6 +161,12 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewSess
     await releaseLock();
     throw error;
   });
+  // A preview is a long session: start both browsers now, so the first save after opening an up-to-date
+  // project does not wait for Chromium to boot before its deck can be fitted.
+  if (htmlFormats.some((f) => f !== 'report-html')) htmlBrowser.warmUp();
+  if (pdfFormats.length > 0) browser.warmUp();
+  // Likewise the renderers, which a build imports only once something needs rebuilding.
+  void import('../build/create-build-context.js').catch(() => undefined);
   htmlQueue.request('all');
 
   const projectTemplateDirs = resolved.templateDirs;

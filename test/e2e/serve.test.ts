@@ -24,7 +24,7 @@ function get(base: string, target: string): Promise<{ status: number; body: stri
   });
 }
 
-/** Listens to the live-reload stream and resolves with the slugs of the next `reload` event. */
+/** Listens to the live-reload stream and resolves with the pages (`slug/file`) named by the next `reload` event. */
 function nextReload(base: string): Promise<{ slugs: string[]; close: () => void }> {
   return new Promise((resolve, reject) => {
     const request = http.get(new URL('/__briefkit/events', base), (res) => {
@@ -77,13 +77,14 @@ describe('briefkit serve', () => {
     expect((await get(session.url, '/.cache/manifest.json')).status).toBe(404);
   });
 
-  it('rebuilds and signals a reload of just the changed document when its source is saved', async () => {
+  it('rebuilds and signals a reload of just the changed document when its source is saved, its report before its deck', async () => {
     const reload = nextReload(session.url);
     await new Promise((r) => setTimeout(r, 100));
     writeFileSync(path.join(root, 'content/memo.md'), memo('Second draft sentence.'));
     const { slugs, close } = await reload;
     close();
-    expect(slugs).toEqual(['memo']);
+    // The report's HTML needs no browser, so its page reloads without waiting for the deck to be fitted.
+    expect(slugs).toEqual(['memo/report.html']);
     const page = await get(session.url, '/memo/report.html');
     expect(withoutSoftHyphens(page.body)).toContain('Second draft sentence.');
     expect(withoutSoftHyphens(page.body)).not.toContain('First draft sentence.');
@@ -129,6 +130,6 @@ describe('briefkit serve', () => {
     writeFiles(root, { 'templates/themes/custom.css': '/* @theme custom */\nsection { background: #fff; }\n' });
     const { slugs, close } = await reload;
     close();
-    expect(slugs.sort()).toEqual(['memo', 'other']);
+    expect(slugs.sort()).toEqual(['memo/report.html', 'other/report.html']);
   });
 });
