@@ -12,6 +12,7 @@ import { acquireOutputLock } from '../output/output-lock.js';
 import { writeAtomic } from '../output/write-atomic.js';
 import { version } from '../version.js';
 import { affectedDocuments } from './affected-documents.js';
+import { Coalescer } from './coalescer.js';
 import { startPreviewServer, type PreviewServer } from './preview-server.js';
 
 /** Something the preview wants the user to know; the CLI prints it. */
@@ -41,37 +42,6 @@ export interface PreviewSession {
 
 const configFile = /^briefkit\.config\.([cm]?[jt]s|json)$/;
 
-/** A queue that runs one job at a time and folds everything asked for meanwhile into the next run. */
-class Coalescer<T> {
-  private pending = new Set<T>();
-  private all = false;
-  private running?: Promise<void>;
-
-  constructor(private readonly job: (items: T[] | 'all') => Promise<void>) {}
-
-  request(items: readonly T[] | 'all'): void {
-    if (items === 'all') this.all = true;
-    else for (const item of items) this.pending.add(item);
-    this.running ??= this.drain();
-  }
-
-  async idle(): Promise<void> {
-    while (this.running) await this.running;
-  }
-
-  private async drain(): Promise<void> {
-    try {
-      while (this.all || this.pending.size > 0) {
-        const items = this.all ? 'all' : [...this.pending];
-        this.all = false;
-        this.pending = new Set();
-        await this.job(items);
-      }
-    } finally {
-      this.running = undefined;
-    }
-  }
-}
 
 /**
  * Builds once, serves the output folder with live reload and rebuilds on every change: the HTML of the
@@ -219,6 +189,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewSess
       await htmlQueue.idle().catch(() => undefined);
       await pdfQueue.idle().catch(() => undefined);
       await Promise.all([browser.close(), htmlBrowser.close()]);
+      await releaseLock();
     },
   };
 }

@@ -124,6 +124,19 @@ describe('briefkit serve', () => {
     }
   });
 
+  it('keeps rebuilding on save after a file that no document uses changed', async () => {
+    writeFileSync(path.join(root, 'content/scratch.txt'), 'an editor backup, a log: not a source');
+    await new Promise((r) => setTimeout(r, 200));
+    const reload = nextReload(session.url);
+    await new Promise((r) => setTimeout(r, 100));
+    writeFileSync(path.join(root, 'content/memo.md'), memo('Fourth draft sentence.'));
+    const { slugs, close } = await reload;
+    close();
+    expect(slugs).toEqual(['memo/report.html']);
+    expect(withoutSoftHyphens((await get(session.url, '/memo/report.html')).body)).toContain('Fourth draft sentence.');
+    await session.idle();
+  });
+
   it('reloads every document when a theme changes', async () => {
     const reload = nextReload(session.url);
     await new Promise((r) => setTimeout(r, 100));
