@@ -22,6 +22,13 @@ export function cspMetaTag(policy: string): string {
   return `<meta http-equiv="Content-Security-Policy" content="${policy.replace(/"/g, '&quot;')}">`;
 }
 
+const cspMeta = /(<meta\s+http-equiv=["']?Content-Security-Policy["']?\s+content=")([^"]*)(")/gi;
+
+/** Rewrites the policy of every Content-Security-Policy `<meta>` element in a page (as written by {@link cspMetaTag}). */
+export function editContentSecurityPolicy(html: string, edit: (policy: string) => string): string {
+  return html.replace(cspMeta, (_all, start: string, policy: string, end: string) => `${start}${edit(policy)}${end}`);
+}
+
 /** Puts the policy first in `<head>` (before anything it governs); a page without `<head>` gets it after the doctype. */
 export function withContentSecurityPolicy(html: string, policy: string): string {
   const tag = cspMetaTag(policy);

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-
-const cspMeta = /(<meta\s+http-equiv=["']?Content-Security-Policy["']?\s+content=")([^"]*)(")/gi;
+import { editContentSecurityPolicy } from '../html/content-security-policy.js';
 
 /**
  * Loosens a served page's Content-Security-Policy just enough for the preview's live-reload script: that one
@@ -11,7 +10,7 @@ const cspMeta = /(<meta\s+http-equiv=["']?Content-Security-Policy["']?\s+content
  */
 export function allowLiveReload(html: string, script: string): string {
   const hash = `'sha256-${createHash('sha256').update(script).digest('base64')}'`;
-  return html.replace(cspMeta, (_all, start: string, policy: string, end: string) => {
+  return editContentSecurityPolicy(html, (policy) => {
     const directives = policy.split(';').map((d) => d.trim()).filter(Boolean);
     const find = (name: string): number => directives.findIndex((d) => d.toLowerCase().split(/\s+/)[0] === name);
     const scripts = find('script-src');
@@ -20,6 +19,6 @@ export function allowLiveReload(html: string, script: string): string {
     const connect = find('connect-src');
     if (connect === -1) directives.push("connect-src 'self'");
     else directives[connect] = `${directives[connect].replace(/\s+'none'/i, '')} 'self'`;
-    return `${start}${directives.join('; ')}${end}`;
+    return directives.join('; ');
   });
 }
