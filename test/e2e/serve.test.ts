@@ -40,6 +40,16 @@ function nextReload(base: string): Promise<{ slugs: string[]; close: () => void 
   });
 }
 
+/** Starts listening, makes a change, and resolves with the pages named by the reload that follows it. */
+async function pagesReloadedBy(base: string, change: () => void): Promise<string[]> {
+  const reload = nextReload(base);
+  await new Promise((r) => setTimeout(r, 100));
+  change();
+  const { slugs, close } = await reload;
+  close();
+  return slugs;
+}
+
 const memo = (line: string): string => `---\ntitle: Preview memo\n---\nIntro.\n\n## Findings\n\n${line}\n`;
 
 describe('briefkit serve', () => {
@@ -78,11 +88,7 @@ describe('briefkit serve', () => {
   });
 
   it('rebuilds and signals a reload of just the changed document when its source is saved, its report before its deck', async () => {
-    const reload = nextReload(session.url);
-    await new Promise((r) => setTimeout(r, 100));
-    writeFileSync(path.join(root, 'content/memo.md'), memo('Second draft sentence.'));
-    const { slugs, close } = await reload;
-    close();
+    const slugs = await pagesReloadedBy(session.url, () => writeFileSync(path.join(root, 'content/memo.md'), memo('Second draft sentence.')));
     // The report's HTML needs no browser, so its page reloads without waiting for the deck to be fitted.
     expect(slugs).toEqual(['memo/report.html']);
     const page = await get(session.url, '/memo/report.html');
@@ -127,22 +133,14 @@ describe('briefkit serve', () => {
   it('keeps rebuilding on save after a file that no document uses changed', async () => {
     writeFileSync(path.join(root, 'content/scratch.txt'), 'an editor backup, a log: not a source');
     await new Promise((r) => setTimeout(r, 200));
-    const reload = nextReload(session.url);
-    await new Promise((r) => setTimeout(r, 100));
-    writeFileSync(path.join(root, 'content/memo.md'), memo('Fourth draft sentence.'));
-    const { slugs, close } = await reload;
-    close();
+    const slugs = await pagesReloadedBy(session.url, () => writeFileSync(path.join(root, 'content/memo.md'), memo('Fourth draft sentence.')));
     expect(slugs).toEqual(['memo/report.html']);
     expect(withoutSoftHyphens((await get(session.url, '/memo/report.html')).body)).toContain('Fourth draft sentence.');
     await session.idle();
   });
 
   it('reloads every document when a theme changes', async () => {
-    const reload = nextReload(session.url);
-    await new Promise((r) => setTimeout(r, 100));
-    writeFiles(root, { 'templates/themes/custom.css': '/* @theme custom */\nsection { background: #fff; }\n' });
-    const { slugs, close } = await reload;
-    close();
+    const slugs = await pagesReloadedBy(session.url, () => writeFiles(root, { 'templates/themes/custom.css': '/* @theme custom */\nsection { background: #fff; }\n' }));
     expect(slugs.sort()).toEqual(['memo/report.html', 'other/report.html']);
   });
 });
