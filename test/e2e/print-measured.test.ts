@@ -15,12 +15,18 @@ async function isTagged(pdf: PDFDocument): Promise<boolean> {
   return pdf.catalog.has(PDFName.of('StructTreeRoot'));
 }
 
+/** Whether every page draws text (the measuring print hides everything; a final print must not). */
+function everyPageHasText(pdf: PDFDocument): boolean {
+  return pdf.getPages().every((p) => p.node.Resources()?.get(PDFName.of('Font')) !== undefined);
+}
+
 describe('printing a report whose contents need page numbers', () => {
   it('fills in the measured page numbers and returns a tagged final print', async () => {
     const render = (labels: PageLabels): string => page(`One ${labels.pages.one ?? ''} Two ${labels.pages.two ?? ''}`);
     const printed = await printMeasured(browser, render, { ids: ['one', 'two'], pdf: { format: 'A4', tagged: true } });
     expect(printed.passes).toBe(2);
     expect(printed.html).toMatch(/One\s*2\s*Two\s*3/u);
+    expect(everyPageHasText(printed.pdf)).toBe(true);
     expect(printed.headings.map((h) => [h.id, h.page])).toEqual([['one', 2], ['two', 3]]);
     expect(await isTagged(printed.pdf)).toBe(true);
   });
@@ -28,6 +34,7 @@ describe('printing a report whose contents need page numbers', () => {
   it('prints a template that shows no page labels in full after its untagged first print', async () => {
     const printed = await printMeasured(browser, () => page('No numbers here'), { ids: ['one', 'two'], pdf: { format: 'A4', tagged: true } });
     expect(printed.passes).toBe(2);
+    expect(everyPageHasText(printed.pdf)).toBe(true);
     expect(printed.headings.map((h) => [h.id, h.page])).toEqual([['one', 2], ['two', 3]]);
     expect(await isTagged(printed.pdf)).toBe(true);
   });
