@@ -1,0 +1,53 @@
+import type { Page } from 'puppeteer-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BrowserService } from '../../src/browser/browser-service.js';
+
+let service: BrowserService | undefined;
+afterEach(async () => {
+  await service?.close();
+  service = undefined;
+});
+
+/** Every target of the browser, browser UI included (puppeteer's own list leaves those out). */
+async function allTargets(page: Page): Promise<{ type: string; url: string }[]> {
+  const session = await page.browser().target().createCDPSession();
+  const { targetInfos } = await session.send('Target.getTargets', { filter: [{}] });
+  await session.detach();
+  return targetInfos;
+}
+
+/** The browser's processes by type, as Chromium itself lists them. */
+async function processTypes(page: Page): Promise<string[]> {
+  const session = await page.browser().target().createCDPSession();
+  const { processInfo } = await session.send('SystemInfo.getProcessInfo');
+  await session.detach();
+  return processInfo.map((p) => p.type);
+}
+
+describe('the shared browser', () => {
+  it('loads no browser UI pages and keeps no renderer beyond its tabs', async () => {
+    service = new BrowserService({ maxTabs: 2 });
+    service.warmUp(2);
+    const seen = await Promise.all([0, 1].map(() => service!.withPage(async (page) => {
+      await page.setContent('<p>Hello</p>');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return { targets: await allTargets(page), processes: await processTypes(page) };
+    })));
+    const { targets, processes } = seen[1];
+    expect(targets.filter((t) => t.type === 'browser_ui')).toEqual([]);
+    // Two jobs at once use two tabs: the blank tab Chromium opens with is one of them, not a third.
+    expect(targets.filter((t) => t.type === 'page')).toHaveLength(2);
+    // One renderer per tab: no omnibox popup WebUI renderer, no spare renderer kept for a next tab.
+    expect(processes.filter((type) => type === 'renderer')).toHaveLength(2);
+  });
+
+  it('runs a job in the blank tab Chromium opens with when one tab is enough', async () => {
+    service = new BrowserService({ maxTabs: 2 });
+    service.warmUp(1);
+    const targets = await service.withPage(async (page) => {
+      await page.setContent('<p>Hello</p>');
+      return allTargets(page);
+    });
+    expect(targets.filter((t) => t.type === 'page')).toHaveLength(1);
+  });
+});
