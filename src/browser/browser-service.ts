@@ -49,9 +49,23 @@ export class BrowserService {
     return this.everStarted;
   }
 
-  /** Starts the browser now (without waiting), so it boots while Markdown is being rendered. */
-  warmUp(): void {
-    void this.getBrowser().catch(() => undefined);
+  /**
+   * Starts the browser now (without waiting), so it boots while Markdown is being rendered, and readies up to
+   * `tabs` tabs (never more than the pool allows): a tab's renderer process then starts while node is still busy.
+   */
+  warmUp(tabs = 1): void {
+    const launched = this.getBrowser();
+    void launched
+      .then(async (browser) => {
+        const wanted = Math.min(tabs, this.maxTabs) - this.idleTabs.length - this.active;
+        for (let i = 0; i < wanted; i += 1) {
+          const tab = await this.openSealedTab(browser);
+          // A job may have taken the browser down meanwhile; a tab of a gone browser is no use to the next one.
+          if (this.browser === launched && this.idleTabs.length + this.active < this.maxTabs) this.idleTabs.push(tab);
+          else await tab.close().catch(() => undefined);
+        }
+      })
+      .catch(() => undefined);
   }
 
   private getBrowser(): Promise<Browser> {
@@ -75,7 +89,12 @@ export class BrowserService {
     try {
       const { default: puppeteer } = await import('puppeteer-core');
       const transport = new PipeTransport(chromium.input, chromium.output);
-      return await Promise.race([puppeteer.connect({ transport, protocolTimeout: protocolTimeoutMs, defaultViewport }), chromium.failed]);
+      const browser = await Promise.race([puppeteer.connect({ transport, protocolTimeout: protocolTimeoutMs, defaultViewport }), chromium.failed]);
+      // Chromium opens with one blank tab, whose renderer is already running: it becomes the first tab of the pool
+      // instead of lingering beside it (each renderer process costs CPU to start and memory to keep).
+      const [initial] = await browser.pages();
+      if (initial) this.idleTabs.push(await this.seal(initial));
+      return browser;
     } catch (error) {
       await chromium.kill();
       if (error instanceof BrowserError) throw error;
@@ -118,7 +137,11 @@ export class BrowserService {
 
   /** Opens a tab sealed from the network, whose refused requests are noted against the job using it. */
   private async openSealedTab(browser: Browser): Promise<Page> {
-    const page = await browser.newPage();
+    return this.seal(await browser.newPage());
+  }
+
+  /** Seals a tab from the network: only data:, about: and blob: URLs load; refused requests are noted. */
+  private async seal(page: Page): Promise<Page> {
     // alert()/confirm() in HTML kept with --trust-html would stop the page until someone answers.
     page.on('dialog', (dialog) => void dialog.dismiss().catch(() => undefined));
     await page.setRequestInterception(true);

@@ -78,7 +78,10 @@ async function buildLocked(resolved: ResolvedBuildOptions, files: string[], star
   // Every deck output needs the browser (slides are measured so none overflows); the report's HTML does not.
   // Chromium boots while the renderers below are imported and the first Markdown is rendered.
   const wantsBrowser = resolved.formats.some((f) => f !== 'report-html');
-  if (wantsBrowser && stale.length > 0) browser.warmUp();
+  // A document's deck and report print side by side, in two tabs: ready both while node renders.
+  const wantsDeck = resolved.formats.some((f) => f === 'deck-html' || f === 'deck-pdf' || f === 'handout');
+  const tabs = stale.length > 1 || (wantsDeck && resolved.formats.includes('report-pdf')) ? 2 : 1;
+  if (wantsBrowser && stale.length > 0) browser.warmUp(tabs);
   resolved.onEvent({ type: 'start', total: files.length });
   for (const doc of documents) resolved.onEvent({ type: 'document-cached', file: doc.file, slug: doc.slug, dir: path.join(resolved.outDir, doc.slug) });
 

@@ -134,7 +134,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewSess
   // A preview is a long session: start both browsers now, so the first save after opening an up-to-date
   // project does not wait for Chromium to boot before its deck can be fitted.
   if (htmlFormats.some((f) => f !== 'report-html')) htmlBrowser.warmUp();
-  if (pdfFormats.length > 0) browser.warmUp();
+  if (pdfFormats.length > 0) browser.warmUp(2);
   // Likewise the renderers, which a build imports only once something needs rebuilding.
   void import('../build/create-build-context.js').catch(() => undefined);
   htmlQueue.request('all');
