@@ -10,13 +10,25 @@ export function slideSvgs(marpHtml: string): string[] {
   return starts.map((start, i) => marpHtml.slice(start, i + 1 < starts.length ? starts[i + 1] : end));
 }
 
+/** How the handout looks, and which slides a page of it holds. */
+export interface HandoutOptions {
+  css: string;
+  paper: PaperSize;
+  /** Only slides `start`..`end - 1` (0-based; numbered as in the whole deck), for printing a long deck in parts. */
+  start?: number;
+  end?: number;
+}
+
 /** The notes handout: one page per slide, the slide on top and its speaker notes below as real text. */
-export function handoutPage(deck: RenderedDeck, meta: FrontMatter, options: { css: string; paper: PaperSize }): string {
+export function handoutPage(deck: RenderedDeck, meta: FrontMatter, options: HandoutOptions): string {
   const svgs = slideSvgs(deck.html);
   const marking = meta.classification ? escapeHtml(meta.classification.toLocaleUpperCase()) : '';
   const total = deck.slides.length;
+  const start = options.start ?? 0;
   const pages = deck.slides
-    .map((slide, i) => {
+    .slice(start, options.end ?? total)
+    .map((slide, j) => {
+      const i = start + j;
       const notes = slide.notesHtml || '<p class="bk-handout-empty">No speaker notes.</p>';
       return `<article class="bk-handout-page">
 ${marking ? `<div class="bk-handout-marking">${marking}</div>` : ''}

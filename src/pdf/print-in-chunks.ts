@@ -5,6 +5,18 @@ import { printLoadedPage } from './print-pdf.js';
 export const printChunkSize = 150;
 
 /**
+ * Splits `count` elements into `[start, end)` ranges of at most `size`, all about the same length so the last one is
+ * not a runt; one range when everything fits in one.
+ */
+export function chunkRanges(count: number, size = printChunkSize): [number, number][] {
+  const parts = Math.max(1, Math.ceil(count / Math.max(1, size)));
+  const per = Math.ceil(count / parts);
+  const ranges: [number, number][] = [];
+  for (let start = 0; start < count; start += per) ranges.push([start, Math.min(count, start + per)]);
+  return ranges.length > 0 ? ranges : [[0, 0]];
+}
+
+/**
  * Runs in the page: shows only the elements `start`..`end - 1` of `selector` (the others get `display: none`),
  * and lets the last one shown end without a page break; with `start === end` everything is shown again.
  */
@@ -31,12 +43,9 @@ export async function printInChunks(page: Page, selector: string, pdf: PDFOption
   const count = await page.evaluate((s) => document.querySelectorAll(s).length, selector);
   if (count <= size) return [await printLoadedPage(page, pdf)];
   const chunks: Uint8Array[] = [];
-  // Chunks of about equal length, so the last one is not a runt.
-  const parts = Math.ceil(count / size);
-  const per = Math.ceil(count / parts);
   try {
-    for (let start = 0; start < count; start += per) {
-      await page.evaluate(showOnlyInPage, selector, start, Math.min(count, start + per));
+    for (const [start, end] of chunkRanges(count, size)) {
+      await page.evaluate(showOnlyInPage, selector, start, end);
       chunks.push(await printLoadedPage(page, pdf));
     }
   } finally {

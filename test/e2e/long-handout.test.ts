@@ -1,0 +1,40 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../src/index.js';
+import { printChunkSize } from '../../src/pdf/print-in-chunks.js';
+import { tempDir, writeFiles } from '../helpers/fixtures.js';
+import { flat, pdfInfo, pdfOutline, pdfPages } from '../helpers/pdf.js';
+
+// More slides than one print takes, so the handout is printed in parts (in both tabs) and joined.
+const sections = printChunkSize + 12;
+let handout = '';
+let slides = 0;
+
+beforeAll(async () => {
+  const src = tempDir();
+  const out = tempDir();
+  const body = Array.from({ length: sections }, (_, i) => `## Point ${i + 1}\n\nStatement ${i + 1}.\n\n::: notes\nNote for point ${i + 1}.\n:::\n`).join('\n');
+  writeFiles(src, { 'long.md': `---\ntitle: Long deck\nclassification: Unclassified\n---\n${body}` });
+  const result = await build({ root: src, paths: [src], outDir: out, formats: ['deck-html', 'handout'] });
+  expect(result.failures.map((f) => String(f.error))).toEqual([]);
+  handout = path.join(out, 'long/handout.pdf');
+  slides = Number(/(\d+) \/ (\d+)/u.exec(flat(pdfPages(handout)[0]))?.[2]);
+}, 300_000);
+
+describe('a handout longer than one print', () => {
+  it('has one page per slide, numbered in order across the parts it was printed in', () => {
+    const pages = pdfPages(handout);
+    expect(slides).toBeGreaterThan(printChunkSize);
+    expect(pages).toHaveLength(slides);
+    pages.forEach((text, i) => expect(flat(text)).toContain(`${i + 1} / ${slides}`));
+    // The last section's slide, in the last part, still has its own notes beneath it.
+    const last = pages.find((text) => flat(text).includes(`Statement ${sections}.`));
+    expect(last && flat(last)).toContain(`Note for point ${sections}.`);
+  });
+
+  it('bookmarks every page, is tagged, and carries the document title', async () => {
+    expect(await pdfOutline(handout)).toHaveLength(slides);
+    expect(pdfInfo(handout).Tagged).toBe('yes');
+    expect(pdfInfo(handout).Title).toContain('Long deck');
+  });
+});
