@@ -1,3 +1,4 @@
+import type { PDFOptions } from 'puppeteer-core';
 import type { Briefing, Diagnostic } from '../content/types.js';
 import type { DocumentSettings } from '../config/document-settings.js';
 import { slideLabel } from '../deck/bookmark-titles.js';
@@ -6,9 +7,10 @@ import { deckPage } from '../deck/deck-page.js';
 import { handoutPage } from '../deck/handout-page.js';
 import { planDeck } from '../deck/plan-deck.js';
 import { renderDeck, type RenderedDeck } from '../deck/render-deck.js';
-import { finishPdf, type OutlineEntry } from '../pdf/deck-outline.js';
-import { chunkRanges, printInChunks } from '../pdf/print-in-chunks.js';
-import { loadForPrint, printLoadedPage } from '../pdf/print-pdf.js';
+import { partLinks, sliceDeck } from '../deck/slice-deck.js';
+import { finishPdf } from '../pdf/deck-outline.js';
+import { chunkRanges, printChunkSize, printParts, withPartLinks } from '../pdf/print-in-chunks.js';
+import { printLoadedPage } from '../pdf/print-pdf.js';
 import { contentSecurityPolicy, withContentSecurityPolicy } from '../html/content-security-policy.js';
 import type { BuildContext } from './build-context.js';
 import { fitDeck, type DeckRendering } from './fit-deck.js';
@@ -25,48 +27,48 @@ export interface DeckOutputs {
 
 /**
  * The deck's HTML page, fitted so no slide overflows, and when asked its PDF (one page per slide at the
- * slide's size, a bookmark per slide) and the notes handout. The deck is measured in one tab and printed from
- * the same load; the handout is printed afterwards, in parts of at most {@link printChunkSize} slides that go to
- * whichever tabs are free, so a long deck's handout prints in both tabs at once.
+ * slide's size, a bookmark per slide) and the notes handout. The deck is measured in one tab; a deck that fits in
+ * one print is printed from that same load. Longer decks, and every handout, print in parts of at most
+ * {@link printChunkSize} slides, each its own small page, in whichever tabs are free: both tabs print at once and
+ * no print walks the whole deck.
  */
 export async function renderDeckOutputs(briefing: Briefing, settings: DocumentSettings, ctx: BuildContext, want: { pdf: boolean; handout: boolean }): Promise<DeckOutputs> {
   const marp = await ctx.marp();
   const shell = await ctx.templates.deckShell();
+  const pageOf = (deck: RenderedDeck): string => withContentSecurityPolicy(deckPage(deck, briefing.meta, shell), contentSecurityPolicy({ inlineScripts: true }));
   const render = (plan: DeckPlan): DeckRendering => {
     const deck = renderDeck(plan, briefing, marp, ctx.markdown);
-    return { deck, html: withContentSecurityPolicy(deckPage(deck, briefing.meta, shell), contentSecurityPolicy({ inlineScripts: true })) };
+    return { deck, html: pageOf(deck) };
   };
   const plan = planDeck(briefing, { theme: settings.theme });
-  const { fitted, raw } = await ctx.browser.withPage(async (page) => {
+  const deckPdf = (deck: RenderedDeck): PDFOptions => ({ width: `${deck.width}px`, height: `${deck.height}px`, preferCSSPageSize: true, tagged: true });
+  const { fitted, whole } = await ctx.browser.withPage(async (page) => {
     const fitted = await fitDeck(page, plan, render, briefing.file);
-    const { deck } = fitted;
-    if (!want.pdf) return { fitted };
-    return { fitted, raw: await printInChunks(page, 'div.marpit > svg[data-marpit-svg]', { width: `${deck.width}px`, height: `${deck.height}px`, preferCSSPageSize: true, tagged: true }) };
+    const short = fitted.deck.slides.length <= printChunkSize;
+    return { fitted, whole: want.pdf && short ? await printLoadedPage(page, deckPdf(fitted.deck)) : undefined };
   });
-  // The tab is free again: the handout's parts can print in it while node finishes the deck's PDF.
-  const handout = want.handout ? printHandout(fitted.deck, briefing, settings, shell.handoutCss, ctx) : undefined;
-  handout?.catch(() => undefined); // awaited below; should the deck's PDF fail first, that error is the one reported
-  const pdf = raw ? await finishPdf(raw, pdfMetadataFor(briefing.meta, 'Slide deck'), deckOutline(fitted.deck)) : undefined;
-  return { html: fitted.html, pdf, handout: await handout, warnings: fitted.warnings };
-}
-
-/** One bookmark per slide, titled as the slide. */
-function deckOutline(deck: RenderedDeck): OutlineEntry[] {
-  return deck.slides.map((slide, pageIndex) => ({ title: slideLabel(slide), pageIndex }));
-}
-
-/**
- * The notes handout, printed part by part (each part its own small page, so no print walks the whole deck) in
- * whichever tabs are free, then joined in order.
- */
-async function printHandout(deck: RenderedDeck, briefing: Briefing, settings: DocumentSettings, css: string, ctx: BuildContext): Promise<Uint8Array> {
-  const parts = await Promise.all(
-    chunkRanges(deck.slides.length).map(([start, end]) =>
-      ctx.browser.withPage(async (page) => {
-        await loadForPrint(page, handoutPage(deck, briefing.meta, { css, paper: settings.paper, start, end }));
-        return printLoadedPage(page, { preferCSSPageSize: true, format: settings.paper, tagged: true });
-      }),
-    ),
-  );
-  return finishPdf(parts, pdfMetadataFor(briefing.meta, 'Handout with speaker notes'), deckOutline(deck), deck.slides.length);
+  const { deck } = fitted;
+  const ranges = chunkRanges(deck.slides.length);
+  const viewport = { width: deck.width, height: deck.height };
+  // A part keeps its links to and from slides printed in other parts (see withPartLinks).
+  const links = (start: number, end: number): Parameters<typeof withPartLinks>[1] => (ranges.length > 1 ? partLinks(deck, start, end) : { outside: [], inside: [] });
+  const deckParts = want.pdf
+    ? whole
+      ? Promise.resolve([whole])
+      : printParts(ctx.browser, ranges, (start, end) => ({ html: withPartLinks(pageOf(sliceDeck(deck, start, end)), links(start, end)), viewport }), deckPdf(deck))
+    : undefined;
+  const handoutParts = want.handout
+    ? printParts(
+        ctx.browser,
+        ranges,
+        (start, end) => ({ html: withPartLinks(handoutPage(deck, briefing.meta, { css: shell.handoutCss, paper: settings.paper, start, end }), links(start, end)) }),
+        { preferCSSPageSize: true, format: settings.paper, tagged: true },
+      )
+    : undefined;
+  // Both are awaited below; should the deck's parts fail first, that error is the one reported.
+  handoutParts?.catch(() => undefined);
+  const outline = deck.slides.map((slide, pageIndex) => ({ title: slideLabel(slide), pageIndex }));
+  const pdf = deckParts ? await finishPdf(await deckParts, pdfMetadataFor(briefing.meta, 'Slide deck'), outline) : undefined;
+  const handout = handoutParts ? await finishPdf(await handoutParts, pdfMetadataFor(briefing.meta, 'Handout with speaker notes'), outline, deck.slides.length) : undefined;
+  return { html: fitted.html, pdf, handout, warnings: fitted.warnings };
 }

@@ -2,13 +2,7 @@ import type { FrontMatter, PaperSize } from '../content/types.js';
 import { slideLabel } from './bookmark-titles.js';
 import { escapeHtml } from './deck-page.js';
 import type { RenderedDeck } from './render-deck.js';
-
-/** Each slide's own `<svg data-marpit-svg>` element, cut out of Marp's `<div class="marpit">`. */
-export function slideSvgs(marpHtml: string): string[] {
-  const starts = [...marpHtml.matchAll(/<svg data-marpit-svg/g)].map((m) => m.index ?? 0);
-  const end = marpHtml.lastIndexOf('</div>');
-  return starts.map((start, i) => marpHtml.slice(start, i + 1 < starts.length ? starts[i + 1] : end));
-}
+import { slideSvgs } from './slice-deck.js';
 
 /** How the handout looks, and which slides a page of it holds. */
 export interface HandoutOptions {

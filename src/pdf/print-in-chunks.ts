@@ -1,7 +1,12 @@
-import type { Page, PDFOptions } from 'puppeteer-core';
-import { printLoadedPage } from './print-pdf.js';
+import type { PDFOptions } from 'puppeteer-core';
+import type { BrowserService } from '../browser/browser-service.js';
+import { loadForPrint, printLoadedPage, type PrintOptions } from './print-pdf.js';
 
-/** Elements printed per Page.printToPDF call when a page is printed in chunks. */
+/**
+ * Slides (or handout pages) per Page.printToPDF call. Chromium paints every printed page by walking the whole
+ * document (measured with Chromium 156: a slide of a 1,557-slide deck cost 12.5 ms of paint, one of a 250-slide
+ * chunk 2.6 ms), so one print of a long deck costs the square of its length; parts keep it linear.
+ */
 export const printChunkSize = 150;
 
 /**
@@ -16,40 +21,47 @@ export function chunkRanges(count: number, size = printChunkSize): [number, numb
   return ranges.length > 0 ? ranges : [[0, 0]];
 }
 
-/**
- * Runs in the page: shows only the elements `start`..`end - 1` of `selector` (the others get `display: none`),
- * and lets the last one shown end without a page break; with `start === end` everything is shown again.
- */
-export function showOnlyInPage(selector: string, start: number, end: number): number {
-  const all = Array.from(document.querySelectorAll<HTMLElement>(selector));
-  const restore = start === end;
-  all.forEach((element, i) => {
-    if (restore || (i >= start && i < end)) element.style.removeProperty('display');
-    else element.style.setProperty('display', 'none', 'important');
-    if (!restore && i === end - 1) element.style.setProperty('break-after', 'auto', 'important');
-    else element.style.removeProperty('break-after');
-  });
-  return all.length;
+/** The `id` attributes in a piece of HTML, in order. */
+export function elementIds(html: string): string[] {
+  return [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+}
+
+/** The ids that in-page links (`href="#…"`) in a piece of HTML point at. */
+export function linkedIds(html: string): Set<string> {
+  return new Set([...html.matchAll(/\shref="#([^"]+)"/g)].map((m) => m[1]));
 }
 
 /**
- * Prints the loaded page as several PDFs of `size` top-level page elements (`selector`: a deck's slides, a
- * handout's pages) each, in order. Chromium paints every printed page by walking the whole document (measured
- * with Chromium 156: a slide of a 1,557-slide deck cost 12.5 ms of paint, one of a 250-slide chunk 2.6 ms), so
- * one print of a long deck costs the square of its length; chunks keep it linear. A page with at most `size`
- * elements is printed in one call, as before. The page is left showing every element.
+ * Keeps links between parts printed on their own. Chromium writes a link into the PDF only when its target is in
+ * the page, and a named destination only for an element some link points at. So a part gets a hidden list with an
+ * empty element for each id another part prints (`outside`), and a link to each of its own elements that a link
+ * elsewhere points at (`inside`); joinPdfs then merges the parts' named destinations and the links resolve.
  */
-export async function printInChunks(page: Page, selector: string, pdf: PDFOptions, size = printChunkSize): Promise<Uint8Array[]> {
-  const count = await page.evaluate((s) => document.querySelectorAll(s).length, selector);
-  if (count <= size) return [await printLoadedPage(page, pdf)];
-  const chunks: Uint8Array[] = [];
-  try {
-    for (const [start, end] of chunkRanges(count, size)) {
-      await page.evaluate(showOnlyInPage, selector, start, end);
-      chunks.push(await printLoadedPage(page, pdf));
-    }
-  } finally {
-    await page.evaluate(showOnlyInPage, selector, 0, 0).catch(() => undefined);
-  }
-  return chunks;
+export function withPartLinks(html: string, links: { outside: readonly string[]; inside: readonly string[] }): string {
+  if (links.outside.length === 0 && links.inside.length === 0) return html;
+  const list = [...links.outside.map((id) => `<a id="${id}"></a>`), ...links.inside.map((id) => `<a href="#${id}"></a>`)].join('');
+  return html.replace(/<body[^>]*>/, (body) => `${body}<div hidden data-briefkit-part-links>${list}</div>`);
+}
+
+/** One part of a long print: its own self-contained page, and the viewport to lay it out in. */
+export interface PrintPart {
+  html: string;
+  viewport?: PrintOptions['viewport'];
+}
+
+/**
+ * Prints a long document as separate pages of one range each (`partFor` renders the page of a range), every part
+ * in whichever tab of the pool is free, so both tabs print at once; the PDFs come back in range order, ready for
+ * joinPdfs.
+ */
+export function printParts(service: BrowserService, ranges: readonly [number, number][], partFor: (start: number, end: number) => PrintPart, pdf: PDFOptions): Promise<Uint8Array[]> {
+  return Promise.all(
+    ranges.map(([start, end]) =>
+      service.withPage(async (page) => {
+        const part = partFor(start, end);
+        await loadForPrint(page, part.html, part.viewport);
+        return printLoadedPage(page, pdf);
+      }),
+    ),
+  );
 }

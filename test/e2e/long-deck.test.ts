@@ -5,9 +5,10 @@ import { printChunkSize } from '../../src/pdf/print-in-chunks.js';
 import { tempDir, writeFiles } from '../helpers/fixtures.js';
 import { flat, pdfInfo, pdfOutline, pdfPages } from '../helpers/pdf.js';
 
-// More slides than one print takes, so the handout is printed in parts (in both tabs) and joined.
+// More slides than one print takes, so the deck and its handout are printed in parts (in both tabs) and joined.
 const sections = printChunkSize + 12;
 let handout = '';
+let deck = '';
 let slides = 0;
 
 beforeAll(async () => {
@@ -15,11 +16,23 @@ beforeAll(async () => {
   const out = tempDir();
   const body = Array.from({ length: sections }, (_, i) => `## Point ${i + 1}\n\nStatement ${i + 1}.\n\n::: notes\nNote for point ${i + 1}.\n:::\n`).join('\n');
   writeFiles(src, { 'long.md': `---\ntitle: Long deck\nclassification: Unclassified\n---\n${body}` });
-  const result = await build({ root: src, paths: [src], outDir: out, formats: ['deck-html', 'handout'] });
+  const result = await build({ root: src, paths: [src], outDir: out, formats: ['deck-html', 'deck-pdf', 'handout'] });
   expect(result.failures.map((f) => String(f.error))).toEqual([]);
   handout = path.join(out, 'long/handout.pdf');
+  deck = path.join(out, 'long/deck.pdf');
   slides = Number(/(\d+) \/ (\d+)/u.exec(flat(pdfPages(handout)[0]))?.[2]);
 }, 300_000);
+
+describe('a deck longer than one print', () => {
+  it('prints every slide once, in order, one bookmark per slide, tagged', async () => {
+    const pages = pdfPages(deck);
+    expect(pages).toHaveLength(slides);
+    const order = pages.map((text) => Number(/Statement (\d+)\./u.exec(flat(text))?.[1])).filter((n) => !Number.isNaN(n));
+    expect(order).toEqual(Array.from({ length: sections }, (_, i) => i + 1));
+    expect(await pdfOutline(deck)).toHaveLength(slides);
+    expect(pdfInfo(deck).Tagged).toBe('yes');
+  });
+});
 
 describe('a handout longer than one print', () => {
   it('has one page per slide, numbered in order across the parts it was printed in', () => {

@@ -1,0 +1,30 @@
+import { elementIds, linkedIds } from '../pdf/print-in-chunks.js';
+import type { RenderedDeck } from './render-deck.js';
+
+/** Each slide's own `<svg data-marpit-svg>` element, cut out of Marp's `<div class="marpit">`. */
+export function slideSvgs(marpHtml: string): string[] {
+  const starts = [...marpHtml.matchAll(/<svg data-marpit-svg/g)].map((m) => m.index ?? 0);
+  const end = marpHtml.lastIndexOf('</div>');
+  return starts.map((start, i) => marpHtml.slice(start, i + 1 < starts.length ? starts[i + 1] : end));
+}
+
+/** The slides `start`..`end - 1` of a rendered deck as a deck of their own (same theme, size and fitting). */
+export function sliceDeck(deck: RenderedDeck, start: number, end: number): RenderedDeck {
+  const svgs = slideSvgs(deck.html).slice(start, end);
+  return { ...deck, html: `<div class="marpit">${svgs.join('')}</div>`, slides: deck.slides.slice(start, end) };
+}
+
+/**
+ * For a part `start`..`end - 1` printed on its own: the link targets other slides hold (`outside`) and its own
+ * elements that links point at (`inside`), as withPartLinks wants them. Empty for a deck printed whole.
+ */
+export function partLinks(deck: RenderedDeck, start: number, end: number): { outside: string[]; inside: string[] } {
+  const linked = linkedIds(deck.html);
+  if (linked.size === 0) return { outside: [], inside: [] };
+  const svgs = slideSvgs(deck.html);
+  const isLinked = (id: string): boolean => linked.has(id);
+  return {
+    outside: elementIds([...svgs.slice(0, start), ...svgs.slice(end)].join('')).filter(isLinked),
+    inside: elementIds(svgs.slice(start, end).join('')).filter(isLinked),
+  };
+}
