@@ -2,6 +2,7 @@ import path from 'node:path';
 import { BrowserService } from '../browser/browser-service.js';
 import { BuildCache } from '../cache/build-cache.js';
 import { buildKey } from '../cache/build-key.js';
+import { treeFingerprint } from '../cache/tree-fingerprint.js';
 import { resolveBuildOptions, type BuildOptions, type ResolvedBuildOptions } from '../config/build-options.js';
 import { loadConfig } from '../config/load-config.js';
 import { findSources } from '../content/find-sources.js';
@@ -12,6 +13,7 @@ import { removeStaleTempFiles } from '../output/remove-stale-temp-files.js';
 import { writeAtomic } from '../output/write-atomic.js';
 import { version } from '../version.js';
 import type { DocumentResult } from './build-document.js';
+import type { BuildMemo } from './build-memo.js';
 import { runPool } from './run-pool.js';
 import { selectShard } from './shard.js';
 
@@ -39,6 +41,17 @@ export interface BuildServices {
   browser?: BrowserService;
   /** The caller already holds the output folder's lock (the preview holds it for its whole session). */
   lockHeld?: boolean;
+  /**
+   * Config, templates' fingerprint and renderers kept from earlier builds; the caller forgets them when a
+   * template, theme or config file changes (the preview watches those).
+   */
+  memo?: BuildMemo;
+}
+
+/** Reads the config, or takes the one a memo kept. */
+export function readConfig(options: BuildOptions, memo?: BuildMemo): ReturnType<typeof loadConfig> {
+  const where = { root: options.root ?? process.cwd(), file: options.config };
+  return memo ? memo.get(`config ${JSON.stringify(where)}`, () => loadConfig(where)) : loadConfig(where);
 }
 
 /**
@@ -49,7 +62,7 @@ export interface BuildServices {
  */
 export async function build(options: BuildOptions = {}, services: BuildServices = {}): Promise<BuildResult> {
   const started = performance.now();
-  const config = await loadConfig({ root: options.root ?? process.cwd(), file: options.config });
+  const config = await readConfig(options, services.memo);
   const resolved = resolveBuildOptions(options, config);
   const files = selectShard(await findSources(resolved.paths), resolved.shard, resolved.root);
   if (services.lockHeld) return buildLocked(resolved, files, started, services);
@@ -64,8 +77,13 @@ export async function build(options: BuildOptions = {}, services: BuildServices 
   }
 }
 
+/** Hashes template folders, or takes the hash a memo kept. */
+function fingerprintWith(memo: BuildMemo | undefined): ((dirs: readonly string[]) => Promise<string>) | undefined {
+  return memo && ((dirs) => memo.get(`templates ${JSON.stringify(dirs)}`, () => treeFingerprint(dirs)));
+}
+
 async function buildLocked(resolved: ResolvedBuildOptions, files: string[], started: number, services: BuildServices): Promise<BuildResult> {
-  const cache = resolved.cache ? await BuildCache.open(resolved.outDir, await buildKey(resolved), resolved.formats) : undefined;
+  const cache = resolved.cache ? await BuildCache.open(resolved.outDir, await buildKey(resolved, fingerprintWith(services.memo)), resolved.formats) : undefined;
   const documents: DocumentResult[] = [];
   const stale: string[] = [];
   for (const file of files) {
@@ -91,7 +109,7 @@ async function buildLocked(resolved: ResolvedBuildOptions, files: string[], star
   try {
     if (stale.length > 0) {
       const { createBuildContext, buildDocumentWithRetry } = await import('./create-build-context.js');
-      const ctx = createBuildContext(resolved, browser);
+      const ctx = createBuildContext(resolved, browser, services.memo);
       await runPool(stale, 4, async (file) => {
         resolved.onEvent({ type: 'document-start', file });
         const sourceKey = await cache?.sourceKey(file);

@@ -4,23 +4,37 @@ import { createMarp } from '../deck/create-marp.js';
 import { createReportMarkdown } from '../markdown/create-markdown.js';
 import { TemplateRegistry } from '../templates/registry.js';
 import type { BuildContext } from './build-context.js';
+import type { BuildMemo } from './build-memo.js';
+
+/** The part of a build context that depends only on templates and settings, not on which formats are built. */
+type Renderers = Pick<BuildContext, 'templates' | 'markdown' | 'marp'>;
+
+/** What the renderers are made from: two builds whose options give the same key can share them. */
+export function renderersKey(options: ResolvedBuildOptions): string {
+  const helpers = Object.entries(options.helpers).map(([name, fn]) => [name, String(fn)]);
+  return JSON.stringify(['renderers', options.templateDirs, options.trustHtml, helpers]);
+}
+
+function createRenderers(options: ResolvedBuildOptions): Renderers {
+  const templates = new TemplateRegistry(options.templateDirs, options.helpers);
+  // The promise is kept, not the engine: documents rendered side by side all ask before the first one has it.
+  let marp: ReturnType<Renderers['marp']> | undefined;
+  return {
+    templates,
+    markdown: createReportMarkdown(),
+    marp: () => (marp ??= templates.themes().then((themes) => createMarp(themes, { trustHtml: options.trustHtml }))),
+  };
+}
 
 /**
  * Makes what every document of a build shares: templates, Markdown engines and the browser. This module pulls
  * in the heavy renderers (marp-core, markdown-it, Handlebars), so build() imports it only when something is
- * actually going to be built.
+ * actually going to be built. With a memo (the preview's), the renderers of an earlier build with the same
+ * templates and settings are reused: templates stay compiled and the Marp engine keeps its themes.
  */
-export function createBuildContext(options: ResolvedBuildOptions, browser: BrowserService): BuildContext {
-  const templates = new TemplateRegistry(options.templateDirs, options.helpers);
-  // The promise is kept, not the engine: documents rendered side by side all ask before the first one has it.
-  let marp: Promise<ReturnType<typeof createMarp>> | undefined;
-  return {
-    options,
-    templates,
-    markdown: createReportMarkdown(),
-    browser,
-    marp: () => (marp ??= templates.themes().then((themes) => createMarp(themes, { trustHtml: options.trustHtml }))),
-  };
+export function createBuildContext(options: ResolvedBuildOptions, browser: BrowserService, memo?: BuildMemo): BuildContext {
+  const renderers = memo ? memo.get(renderersKey(options), () => createRenderers(options)) : createRenderers(options);
+  return { ...renderers, options, browser };
 }
 
 export { buildDocument } from './build-document.js';

@@ -28,6 +28,9 @@ interface Manifest {
   documents: Record<string, CacheEntry>;
 }
 
+/** The manifest saves running in this process, by manifest file. */
+const savesInProgress = new Map<string, Promise<void>>();
+
 /** The folder inside the output folder where the cache lives. */
 export const cacheDirName = '.cache';
 
@@ -125,6 +128,19 @@ export class BuildCache {
    */
   async save(): Promise<void> {
     if (this.changes.size === 0) return;
+    // Builds of one process into one folder (the preview's report, deck and PDF passes run side by side) save
+    // one after another: two read-merge-writes at once would each drop the other's entries.
+    const previous = savesInProgress.get(this.file) ?? Promise.resolve();
+    const saved = previous.then(() => this.merge(), () => this.merge());
+    savesInProgress.set(this.file, saved);
+    try {
+      await saved;
+    } finally {
+      if (savesInProgress.get(this.file) === saved) savesInProgress.delete(this.file);
+    }
+  }
+
+  private async merge(): Promise<void> {
     const current = await BuildCache.open(path.dirname(path.dirname(this.file)), this.buildKey, []);
     for (const [name, entry] of this.changes) {
       if (entry) current.manifest.documents[name] = entry;

@@ -16,12 +16,13 @@ const notSettings = new Set(['paths', 'outDir', 'root', 'onEvent', 'cache', 'for
 /**
  * What every document of a build shares and its outputs depend on: the tool, the templates and themes, the
  * config file and every resolved setting (new options are covered without listing them here). Documents are cached under this key plus their own source and images.
+ * `fingerprint` hashes the template folders (a caller that watches them may hand in a remembered one).
  */
-export async function buildKey(options: ResolvedBuildOptions): Promise<string> {
+export async function buildKey(options: ResolvedBuildOptions, fingerprint: (dirs: readonly string[]) => Promise<string> = treeFingerprint): Promise<string> {
   const settings = JSON.stringify(
     Object.entries(options).filter(([name]) => !notSettings.has(name)),
     (_, value: unknown) => (typeof value === 'function' ? String(value) : value),
   );
-  const [tool, templates, config] = await Promise.all([toolFingerprint(), treeFingerprint(templateSearchDirs(options.templateDirs)), configText(options.configFile)]);
+  const [tool, templates, config] = await Promise.all([toolFingerprint(), fingerprint(templateSearchDirs(options.templateDirs)), configText(options.configFile)]);
   return hashParts(['briefkit-cache-1', tool, templates, settings, config]);
 }

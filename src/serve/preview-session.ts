@@ -2,17 +2,18 @@ import { watch, type FSWatcher } from 'chokidar';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { BrowserService } from '../browser/browser-service.js';
-import { build, type BuildResult } from '../build/build.js';
+import { build, readConfig, type BuildResult, type BuildServices } from '../build/build.js';
+import { BuildMemo } from '../build/build-memo.js';
 import type { DocumentResult } from '../build/build-document.js';
 import { resolveBuildOptions, type BuildOptions } from '../config/build-options.js';
 import { formatFileNames, type OutputFormat } from '../config/formats.js';
-import { loadConfig } from '../config/load-config.js';
 import { outputIndexHtml } from '../output/output-index.js';
 import { acquireOutputLock } from '../output/output-lock.js';
 import { writeAtomic } from '../output/write-atomic.js';
 import { version } from '../version.js';
-import { affectedDocuments } from './affected-documents.js';
+import { affectedDocuments, isSharedInput } from './affected-documents.js';
 import { Coalescer } from './coalescer.js';
+import { rehearseBuild } from './rehearse-build.js';
 import { startPreviewServer, type PreviewServer } from './preview-server.js';
 
 /** Something the preview wants the user to know; the CLI prints it. */
@@ -49,7 +50,10 @@ const configFile = /^briefkit\.config\.([cm]?[jt]s|json)$/;
  * kept warm for the whole session.
  */
 export async function startPreview(options: PreviewOptions): Promise<PreviewSession> {
-  const resolved = resolveBuildOptions(options, await loadConfig({ root: options.root ?? process.cwd(), file: options.config }));
+  // Every build of the session reads config, templates and themes from here until one of them changes on disk:
+  // a save then costs only the rebuild of its own document.
+  const memo = new BuildMemo();
+  const resolved = resolveBuildOptions(options, await readConfig(options, memo));
   const report = options.onPreview ?? (() => undefined);
   const htmlFormats = resolved.formats.filter((f) => f.endsWith('-html'));
   const pdfFormats = resolved.formats.filter((f) => !f.endsWith('-html'));
@@ -67,7 +71,14 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewSess
     writeIndex: false,
   });
 
-  const writeIndex = async (): Promise<void> => {
+  const services = (lent: BrowserService): BuildServices => ({ browser: lent, lockHeld: true, memo });
+
+  // Index writes run one after another, each listing what is known when it runs; an unchanged index is not
+  // written again (most saves change no title), which keeps a write and its flush off the way to the reload.
+  let indexWrites = Promise.resolve();
+  let writtenIndex: string | undefined;
+  const writeIndex = (): Promise<void> => (indexWrites = indexWrites.then(writeIndexNow, writeIndexNow));
+  const writeIndexNow = async (): Promise<void> => {
     const bySlug = new Map<string, { doc: DocumentResult; formats: Set<OutputFormat> }>();
     for (const doc of latest.values()) {
       const key = `${doc.file}`;
@@ -78,7 +89,11 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewSess
     const entries = [...bySlug.values()]
       .sort((a, b) => a.doc.file.localeCompare(b.doc.file))
       .map(({ doc, formats }) => ({ slug: doc.slug, title: doc.title, subtitle: doc.subtitle, classification: doc.classification, formats: resolved.formats.filter((f) => formats.has(f)) }));
-    await writeAtomic(path.join(resolved.outDir, 'index.html'), outputIndexHtml(entries, `briefkit ${version}`));
+    const html = outputIndexHtml(entries, `briefkit ${version}`);
+    if (html === writtenIndex) return;
+    writtenIndex = undefined;
+    await writeAtomic(path.join(resolved.outDir, 'index.html'), html);
+    writtenIndex = html;
   };
 
   const remember = (result: BuildResult): void => {
@@ -90,7 +105,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewSess
 
   const pdfQueue = new Coalescer<string>(async () => {
     try {
-      const result = await build(buildOptions(pdfFormats), { browser, lockHeld: true });
+      const result = await build(buildOptions(pdfFormats), services(browser));
       remember(result);
       await writeIndex();
       report({ type: 'pdf-built', result });
@@ -99,9 +114,13 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewSess
     }
   });
 
-  /** Builds some HTML formats of the changed documents, then tells the pages showing them to reload. */
-  const buildHtml = async (formats: readonly OutputFormat[], changed: string[] | 'all'): Promise<void> => {
-    const result = await build(buildOptions(formats, changed === 'all' ? undefined : changed), { browser: htmlBrowser, lockHeld: true });
+  /**
+   * Builds some HTML formats of the changed documents, then tells the pages showing them to reload (not before
+   * `after` settles, so pages reload in a fixed order). Resolves with the result once the reload is sent.
+   */
+  const buildHtml = async (formats: readonly OutputFormat[], changed: string[] | 'all', after?: Promise<unknown>): Promise<BuildResult> => {
+    const result = await build(buildOptions(formats, changed === 'all' ? undefined : changed), services(htmlBrowser));
+    await after?.catch(() => undefined);
     if (changed === 'all') for (const file of [...latest.keys()]) if (!result.documents.some((d) => d.file === file)) latest.delete(file);
     remember(result);
     const changedFiles = new Set(result.failures.map((f) => f.file));
@@ -110,15 +129,27 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewSess
     const pages = result.documents.filter((d) => !d.cached).flatMap((d) => formats.map((f) => `${d.slug}/${formatFileNames[f]}`));
     if (pages.length > 0) server.events.send('reload', pages);
     report({ type: 'html-built', result, changed: changed === 'all' ? [] : changed });
+    return result;
   };
+
+  let rehearsed = false;
 
   const htmlQueue = new Coalescer<string>(async (changed) => {
     try {
-      // The report's HTML needs no browser: its pages reload first, while the deck is still being fitted.
+      // The report's HTML needs no browser: its pages reload first. The deck is built at the same time (Chromium
+      // fits it while node renders the report), and its pages reload after the report's.
       const first = htmlFormats.filter((f) => f === 'report-html');
       const then = htmlFormats.filter((f) => f !== 'report-html');
-      if (first.length > 0) await buildHtml(first, changed);
-      if (then.length > 0) await buildHtml(then, changed);
+      const reportBuilt = first.length > 0 ? buildHtml(first, changed) : undefined;
+      const deckBuilt = then.length > 0 ? buildHtml(then, changed, reportBuilt) : undefined;
+      const settled = await Promise.allSettled([reportBuilt, deckBuilt]);
+      const errors = new Set(settled.flatMap((s) => (s.status === 'rejected' ? [s.reason as unknown] : [])));
+      for (const error of errors) report({ type: 'error', error });
+      const built = settled.flatMap((s) => (s.status === 'fulfilled' && s.value ? s.value.documents : []));
+      // A preview opened on up-to-date output built nothing yet: build one document once, out of sight, so the
+      // first save finds the code, templates and the deck's tab warm (a first deck load in a new tab takes seconds).
+      if (!rehearsed && built.length > 0 && built.every((d) => d.cached)) await rehearseBuild(buildOptions(htmlFormats, [built[0].file]), resolved.outDir, services(htmlBrowser));
+      rehearsed = true;
     } catch (error) {
       report({ type: 'error', error });
     }
@@ -157,6 +188,8 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewSess
     const inTemplates = projectTemplateDirs.some((d) => file.startsWith(d + path.sep));
     if (!isConfig && !inSources && !inTemplates) return;
     if (isConfig && !configFiles.includes(file)) configFiles.push(file);
+    // Forgotten at once, not after the pause below: a build that starts meanwhile must not use what changed.
+    if (isSharedInput(file, projectTemplateDirs, configFiles)) memo.forget();
     batch.add(file);
     clearTimeout(timer);
     // Editors save in bursts (write, rename, chmod): gather them for a moment.

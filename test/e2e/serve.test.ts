@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -142,5 +142,49 @@ describe('briefkit serve', () => {
   it('reloads every document when a theme changes', async () => {
     const slugs = await pagesReloadedBy(session.url, () => writeFiles(root, { 'templates/themes/custom.css': '/* @theme custom */\nsection { background: #fff; }\n' }));
     expect(slugs.sort()).toEqual(['memo/report.html', 'other/report.html']);
+  });
+
+  it('fits decks with the theme as it is now after the theme is edited, though it keeps its engines between saves', async () => {
+    const deck = (): string => readFileSync(path.join(out, 'memo/deck.html'), 'utf8');
+    writeFileSync(path.join(root, 'content/memo.md'), memo('Themed draft sentence.').replace('title: Preview memo', 'title: Preview memo\ntheme: custom'));
+    await expect.poll(() => deck().includes('Themed draft sentence.'), { timeout: 30_000 }).toBe(true);
+    expect(deck()).toContain('background: #fff');
+    // The Marp engine made for the first version of the theme must not outlive it.
+    writeFiles(root, { 'templates/themes/custom.css': '/* @theme custom */\nsection { background: #fffff0; }\n' });
+    await expect.poll(() => deck().includes('#fffff0'), { timeout: 30_000 }).toBe(true);
+    await session.idle();
+  });
+
+  it('restarted on up-to-date output, rebuilds nothing it shows, leaves no trace of its warm-up, and reloads the deck on save', async () => {
+    await session.close();
+    const written = (file: string): number => statSync(path.join(out, file)).mtimeMs;
+    const before = ['memo/deck.html', 'memo/report.html', '.cache/manifest.json'].map(written);
+    session = await startPreview({ root, paths: ['content'], outDir: out, formats: 'deck-html,report-html,report-pdf', port: 0 });
+    await session.idle();
+    expect(['memo/deck.html', 'memo/report.html', '.cache/manifest.json'].map(written)).toEqual(before);
+    expect(readdirSync(path.join(out, '.cache')).filter((name) => name.startsWith('rehearsal'))).toEqual([]);
+    const reloads: string[][] = [];
+    const deckReloaded = new Promise<void>((resolve, reject) => {
+      const request = http.get(new URL('/__briefkit/events', session.url), (res) => {
+        let buffer = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          buffer += chunk;
+          for (const match of buffer.matchAll(/event: reload\ndata: (.*)\n\n/g)) reloads.push(JSON.parse(match[1]) as string[]);
+          buffer = buffer.slice(buffer.lastIndexOf('\n\n') + 2);
+          if (reloads.flat().includes('memo/deck.html')) {
+            request.destroy();
+            resolve();
+          }
+        });
+      });
+      request.on('error', reject);
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    writeFileSync(path.join(root, 'content/memo.md'), memo('Fifth draft sentence.'));
+    await deckReloaded;
+    // The report's pages reload first, then the deck's.
+    expect(reloads).toEqual([['memo/report.html'], ['memo/deck.html']]);
+    expect(withoutSoftHyphens(readFileSync(path.join(out, 'memo/deck.html'), 'utf8'))).toContain('Fifth draft sentence.');
   });
 });
