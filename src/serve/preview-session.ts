@@ -13,6 +13,7 @@ import { writeAtomic } from '../output/write-atomic.js';
 import { version } from '../version.js';
 import { affectedDocuments, isSharedInput } from './affected-documents.js';
 import { Coalescer } from './coalescer.js';
+import { documentsWritten } from './documents-written.js';
 import { rehearseBuild } from './rehearse-build.js';
 import { startPreviewServer, type PreviewServer } from './preview-server.js';
 
@@ -78,6 +79,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewSess
   let indexWrites = Promise.resolve();
   let writtenIndex: string | undefined;
   const writeIndex = (): Promise<void> => (indexWrites = indexWrites.then(writeIndexNow, writeIndexNow));
+  // Document pages reload before the index is written: an index page open meanwhile reloads again once it is.
   const writeIndexNow = async (): Promise<void> => {
     const bySlug = new Map<string, { doc: DocumentResult; formats: Set<OutputFormat> }>();
     for (const doc of latest.values()) {
@@ -94,6 +96,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewSess
     writtenIndex = undefined;
     await writeAtomic(path.join(resolved.outDir, 'index.html'), html);
     writtenIndex = html;
+    server.events.send('reload', ['index.html']);
   };
 
   const remember = (result: BuildResult): void => {
@@ -115,19 +118,29 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewSess
   });
 
   /**
-   * Builds some HTML formats of the changed documents, then tells the pages showing them to reload (not before
-   * `after` settles, so pages reload in a fixed order). Resolves with the result once the reload is sent.
+   * Builds some HTML formats of the changed documents and tells the pages showing them to reload as soon as they
+   * are written, but not before `after` resolves (so pages reload in a fixed order); calls `sent` once it sent.
    */
-  const buildHtml = async (formats: readonly OutputFormat[], changed: string[] | 'all', after?: Promise<unknown>): Promise<BuildResult> => {
-    const result = await build(buildOptions(formats, changed === 'all' ? undefined : changed), services(htmlBrowser));
-    await after?.catch(() => undefined);
+  const buildHtml = async (formats: readonly OutputFormat[], changed: string[] | 'all', after: Promise<void>, sent: () => void): Promise<BuildResult> => {
+    let reloaded: Promise<void> | undefined;
+    const written = documentsWritten((slugs) => {
+      reloaded = after.then(() => {
+        const pages = slugs.flatMap((slug) => formats.map((f) => `${slug}/${formatFileNames[f]}`));
+        if (pages.length > 0) server.events.send('reload', pages);
+      }).finally(sent);
+    });
+    let result: BuildResult;
+    try {
+      result = await build({ ...buildOptions(formats, changed === 'all' ? undefined : changed), onEvent: written.onEvent }, services(htmlBrowser));
+    } finally {
+      written.finish();
+      await reloaded;
+    }
     if (changed === 'all') for (const file of [...latest.keys()]) if (!result.documents.some((d) => d.file === file)) latest.delete(file);
     remember(result);
     const changedFiles = new Set(result.failures.map((f) => f.file));
     failed = [...new Set([...failed.filter((f) => !result.documents.some((d) => d.file === f)), ...changedFiles])];
     await writeIndex();
-    const pages = result.documents.filter((d) => !d.cached).flatMap((d) => formats.map((f) => `${d.slug}/${formatFileNames[f]}`));
-    if (pages.length > 0) server.events.send('reload', pages);
     report({ type: 'html-built', result, changed: changed === 'all' ? [] : changed });
     return result;
   };
@@ -140,8 +153,10 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewSess
       // fits it while node renders the report), and its pages reload after the report's.
       const first = htmlFormats.filter((f) => f === 'report-html');
       const then = htmlFormats.filter((f) => f !== 'report-html');
-      const reportBuilt = first.length > 0 ? buildHtml(first, changed) : undefined;
-      const deckBuilt = then.length > 0 ? buildHtml(then, changed, reportBuilt) : undefined;
+      let reportSent: () => void = () => undefined;
+      const reportReloaded = first.length > 0 ? new Promise<void>((resolve) => (reportSent = resolve)) : Promise.resolve();
+      const reportBuilt = first.length > 0 ? buildHtml(first, changed, Promise.resolve(), reportSent) : undefined;
+      const deckBuilt = then.length > 0 ? buildHtml(then, changed, reportReloaded, () => undefined) : undefined;
       const settled = await Promise.allSettled([reportBuilt, deckBuilt]);
       const errors = new Set(settled.flatMap((s) => (s.status === 'rejected' ? [s.reason as unknown] : [])));
       for (const error of errors) report({ type: 'error', error });
