@@ -1,4 +1,5 @@
 import type { Page } from 'puppeteer-core';
+import { recordTrial, scaleFound, startScaleSearch, type ScaleSearch } from '../deck/fit-scale-search.js';
 
 /** How one slide's content sits in its box, in CSS pixels of the slide. */
 export interface SlideMeasure {
@@ -10,19 +11,18 @@ export interface SlideMeasure {
   contentWidth: number;
   boxHeight: number;
   boxWidth: number;
-  /** The largest scale in `scales` at which the content fits, when asked to try scales. */
+  /** The largest of the scales tried at which the content fits, when asked to try scales. */
   fitsAt?: number;
 }
 
 /**
- * Runs in the page: measures every slide of a Marp deck (the content `section` of each inline SVG).
- * In-flow children must stay inside the content box; absolutely placed ones (bands, bylines) inside the
- * slide. For each slide that overflows, also finds the largest of `scales` at which the content fits,
- * setting CSS `zoom` on `selector` the way the fit style will; with `keep`, the zoom found (or the smallest
- * tried) stays applied, so the page matches a deck rendered with those fits. Self-contained: puppeteer
- * serialises it.
+ * Runs in the page: first sets CSS `zoom` on `selector` inside the given slides (the way the fit style will; null
+ * takes it off), then measures the slides in `only` (every slide when null), each the content `section` of a
+ * Marp inline SVG. In-flow children must stay inside the content box; absolutely placed ones (bands, bylines)
+ * inside the slide. Zooming every slide under trial before measuring any lays the page out once per call.
+ * Self-contained: puppeteer serialises it.
  */
-export function measureSlidesInPage(selector: string, scales: number[], keep: boolean): SlideMeasure[] {
+export function measureSlidesInPage(selector: string, zooms: [number, number | null][], only: number[] | null): SlideMeasure[] {
   const svgs = Array.from(document.querySelectorAll('div.marpit > svg[data-marpit-svg]'));
   const measure = (section: HTMLElement, index: number): SlideMeasure => {
     const rect = section.getBoundingClientRect();
@@ -84,31 +84,38 @@ export function measureSlidesInPage(selector: string, scales: number[], keep: bo
     const candidates = Array.from(svg.querySelectorAll('foreignObject > section')) as HTMLElement[];
     return candidates.find((s) => !s.dataset.marpitAdvancedBackground || s.dataset.marpitAdvancedBackground === 'content') ?? candidates[0];
   });
-  const results = sections.map((section, index) => measure(section, index));
-  // Every overflowing slide tries the same scale at once and all are measured after it, so the page lays out
-  // once per scale tried; zooming and measuring one slide at a time laid the whole deck out again per try.
-  const overflowing = scales.length > 0 ? results.filter((r) => r.overflows) : [];
-  const targets = new Map(
-    overflowing.map((r) => [r, Array.from(sections[r.index].querySelectorAll(`:scope ${selector.replace(/^section\s*/, '')}`)) as HTMLElement[]]),
-  );
-  let pending = overflowing;
-  for (const s of scales) {
-    if (pending.length === 0) break;
-    for (const r of pending) for (const t of targets.get(r) ?? []) t.style.setProperty('zoom', String(s));
-    pending = pending.filter((r) => {
-      if (measure(sections[r.index], r.index).overflows) return true;
-      r.fitsAt = s;
-      return false;
-    });
+  for (const [index, zoom] of zooms) {
+    for (const target of Array.from(sections[index].querySelectorAll(`:scope ${selector.replace(/^section\s*/, '')}`)) as HTMLElement[]) {
+      if (zoom === null) target.style.removeProperty('zoom');
+      else target.style.setProperty('zoom', String(zoom));
+    }
   }
-  if (!keep) for (const list of targets.values()) for (const t of list) t.style.removeProperty('zoom');
-  return results;
+  return (only ?? sections.map((_, index) => index)).map((index) => measure(sections[index], index));
 }
 
 /**
- * Measures every slide of the deck loaded in `page`; for overflowing ones, tries each of `scales` in order
- * and (with `keep`) leaves the chosen scale applied in the page.
+ * Measures every slide of the deck loaded in `page`; for overflowing ones, finds the largest of `scales` (largest
+ * first) at which the content fits (see src/deck/fit-scale-search.ts: usually two layouts of the page, not one
+ * per scale) and, with `keep`, leaves that scale applied in the page (the smallest one for a slide that fits at
+ * none), so the page matches a deck rendered with those fits.
  */
 export async function measureSlides(page: Page, selector: string, scales: number[], keep = false): Promise<SlideMeasure[]> {
-  return page.evaluate(measureSlidesInPage, selector, scales, keep);
+  const results = await page.evaluate(measureSlidesInPage, selector, [], null);
+  if (scales.length === 0) return results;
+  const searches = new Map(
+    results.filter((r) => r.overflows).map((r) => [r.index, startScaleSearch(scales, { height: r.contentHeight, width: r.contentWidth }, { height: r.boxHeight, width: r.boxWidth })]),
+  );
+  for (;;) {
+    const trials = [...searches].flatMap(([index, search]) => (search.next === undefined ? [] : [[index, search.next] as const]));
+    if (trials.length === 0) break;
+    const measured = await page.evaluate(measureSlidesInPage, selector, trials.map(([index, trial]): [number, number] => [index, scales[trial]]), trials.map(([index]) => index));
+    for (const m of measured) searches.set(m.index, recordTrial(searches.get(m.index) as ScaleSearch, !m.overflows, scales.length));
+  }
+  const zooms: [number, number | null][] = [];
+  for (const [index, search] of searches) {
+    results[index].fitsAt = scaleFound(search, scales);
+    zooms.push([index, keep ? (results[index].fitsAt ?? scales[scales.length - 1]) : null]);
+  }
+  if (zooms.length > 0) await page.evaluate(measureSlidesInPage, selector, zooms, []);
+  return results;
 }
