@@ -176,10 +176,15 @@ export class BrowserService {
     } finally {
       const tab = page;
       if (tab && healthy && this.browser === launched && !tab.isClosed()) {
-        await tab.setViewport(defaultViewport).then(
-          () => this.idleTabs.push(tab),
-          () => tab.close().catch(() => undefined),
-        );
+        // The finished job's page is emptied first: resizing the viewport would otherwise lay it out again (seconds
+        // for a 1,500-slide deck), and an idle tab should not hold a large document in memory.
+        await tab
+          .evaluate(() => document.documentElement.replaceChildren())
+          .then(() => tab.setViewport(defaultViewport))
+          .then(
+            () => this.idleTabs.push(tab),
+            () => tab.close().catch(() => undefined),
+          );
       } else if (tab) await tab.close().catch(() => undefined);
       this.release();
     }
