@@ -73,6 +73,8 @@ describe('deck themes', () => {
     out = tempDir();
     const files: Record<string, string> = { 'templates/themes/corporate.css': marpCliTheme, 'corporate.md': korean('corporate') };
     for (const theme of builtinThemes) files[`${theme}.md`] = korean(theme);
+    // Eight sections: the agenda slide lists them in two columns.
+    files['agenda.md'] = `---\ntitle: Agenda in two columns\n---\n${Array.from({ length: 8 }, (_, i) => `## Section ${i + 1} with a title long enough to wrap onto a second line\n\nText ${i + 1}.\n`).join('\n')}`;
     writeFiles(src, files);
     [result, browser] = await Promise.all([build({ root: src, paths: ['.'], outDir: out, formats: ['deck-html', 'deck-pdf'] }), launchTestBrowser()]);
     page = await browser.newPage();
@@ -82,7 +84,7 @@ describe('deck themes', () => {
 
   it('builds a deck in every built-in theme and in a Marp CLI theme', () => {
     expect(result.failures).toEqual([]);
-    expect(result.documents.map((d) => d.slug).sort()).toEqual([...builtinThemes, 'corporate'].sort());
+    expect(result.documents.map((d) => d.slug).sort()).toEqual([...builtinThemes, 'agenda', 'corporate'].sort());
   });
 
   for (const theme of builtinThemes) {
@@ -117,6 +119,24 @@ describe('deck themes', () => {
       expect(fonts.some((f) => /Nanum|CJK|KR/i.test(f)), `${theme}: ${fonts.join(', ')}`).toBe(true);
       expect(flat(pdfPages(path.join(out, theme, 'deck.pdf')).join(' '))).toContain('지역 세력 관계와');
     }
+  });
+
+  it('starts both columns of a two-column agenda on the same line', async () => {
+    // In print every slide is laid out, one per page, as deck.pdf shows them.
+    await page.emulateMediaType('print');
+    await page.goto(deckUrl('agenda'));
+    const tops = await page.$$eval('section.agenda.two-column li', (items) => {
+      const byColumn = new Map<number, number>();
+      for (const li of items) {
+        const box = li.getBoundingClientRect();
+        const column = Math.round(box.left / 100);
+        if (!byColumn.has(column)) byColumn.set(column, box.top);
+      }
+      return [...byColumn.values()];
+    });
+    await page.emulateMediaType('screen');
+    expect(tops).toHaveLength(2);
+    expect(Math.abs(tops[0] - tops[1])).toBeLessThan(1);
   });
 
   it('uses a Marp CLI theme unchanged from the project templates folder via `theme:`', async () => {
