@@ -50,8 +50,10 @@ export function hyphenatorFor(lang: string): Hyphenate | undefined {
       try {
         result = wrap(require(`hyphen/${name}`) as HyphenModule);
         break;
-      } catch {
-        // No patterns under that name: try the next, else leave the language unhyphenated.
+      } catch (error) {
+        // No patterns under that name: try the next, else leave the language unhyphenated. Anything else (a broken
+        // install) is not a missing language and must not silently turn hyphenation off.
+        if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
       }
     }
   }
