@@ -4,6 +4,7 @@ import { useBriefkitMarkdown } from '../markdown/create-markdown.js';
 import type { ThemeFile } from '../templates/themes.js';
 import { dropUnsafeHtmlPlugin } from './drop-unsafe-html.js';
 import { useLinearSlideRule } from './linear-slide-rule.js';
+import { rememberPackedThemes } from './remember-packed-themes.js';
 
 /** How the deck engine treats raw HTML in Markdown. */
 export interface MarpOptions {
@@ -48,6 +49,7 @@ export function createMarp(themes: readonly ThemeFile[], options: MarpOptions = 
     }
   }
   brokenThemes.set(marp, broken);
+  rememberPackedThemes(marp);
   return marp;
 }
 
