@@ -44,6 +44,9 @@ export interface PreviewSession {
 
 const configFile = /^briefkit\.config\.([cm]?[jt]s|json)$/;
 
+/** How long after telling pages to reload the PDF pass waits (a deck page reloads in 100-300 ms on 2 busy cores). */
+const reloadSettleMs = 400;
+
 
 /**
  * Builds once, serves the output folder with live reload and rebuilds on every change: the HTML of the
@@ -106,7 +109,12 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewSess
     }
   };
 
+  // Pages reload right after the HTML pass; the PDF pass waits until they have had time to, so its two printing
+  // tabs and second render do not take the CPU from those reloads (the PDFs are a background job anyway).
+  let lastReload = -Infinity;
   const pdfQueue = new Coalescer<string>(async () => {
+    const settle = lastReload + reloadSettleMs - performance.now();
+    if (settle > 0) await new Promise((resolve) => setTimeout(resolve, settle));
     try {
       const result = await build(buildOptions(pdfFormats), services(browser));
       remember(result);
@@ -126,7 +134,9 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewSess
     const written = documentsWritten((slugs) => {
       reloaded = after.then(() => {
         const pages = slugs.flatMap((slug) => formats.map((f) => `${slug}/${formatFileNames[f]}`));
-        if (pages.length > 0) server.events.send('reload', pages);
+        if (pages.length === 0) return;
+        server.events.send('reload', pages);
+        lastReload = performance.now();
       }).finally(sent);
     });
     let result: BuildResult;
