@@ -10,8 +10,11 @@ import { cacheDirName } from '../cache/build-cache.js';
  * that fits decks. Errors are ignored: the real build reports them.
  */
 export async function rehearseBuild(options: BuildOptions, outDir: string, services: BuildServices): Promise<void> {
-  const dir = path.join(outDir, cacheDirName, `rehearsal-${process.pid}`);
+  // One folder name: the output folder's lock lets one preview at a time use it, and one killed mid-rehearsal
+  // leaves its folder to be cleared by the next.
+  const dir = path.join(outDir, cacheDirName, 'rehearsal');
   try {
+    await rm(dir, { recursive: true, force: true });
     await build({ ...options, outDir: dir, cache: false, writeIndex: false, onEvent: undefined }, services);
   } catch {
     // Only a warm-up.
