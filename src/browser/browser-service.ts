@@ -22,6 +22,14 @@ export type { BlockedRequest } from './blocked-requests.js';
  */
 export const protocolTimeoutMs = Number(process.env.BRIEFKIT_PROTOCOL_TIMEOUT_MS) || 15 * 60_000;
 
+/**
+ * How long a started browser may take to answer on the DevTools pipe. Chromium answers in about a second, even on a
+ * busy 2-core machine; one that has not answered in a minute is stuck (seen once with a Chromium process left in a
+ * tracing stop), and waiting for the protocol timeout would hang the build for 15 minutes. BRIEFKIT_LAUNCH_TIMEOUT_MS
+ * overrides it (tests use a fraction of a second).
+ */
+export const launchTimeoutMs = Number(process.env.BRIEFKIT_LAUNCH_TIMEOUT_MS) || 60_000;
+
 /** The viewport a tab gets back after a job that changed it (puppeteer's default). */
 const defaultViewport = { width: 800, height: 600 };
 
@@ -89,7 +97,13 @@ export class BrowserService {
     try {
       const { default: puppeteer } = await import('puppeteer-core');
       const transport = new PipeTransport(chromium.input, chromium.output);
-      const browser = await Promise.race([puppeteer.connect({ transport, protocolTimeout: protocolTimeoutMs, defaultViewport }), chromium.failed]);
+      let timer: NodeJS.Timeout | undefined;
+      const stuck = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new BrowserError(`The browser at ${executablePath} started but did not answer within ${Math.round(launchTimeoutMs / 1000)} s.`, {
+          hint: 'Check that `chromium --headless --dump-dom about:blank` prints a page; a busy machine may need BRIEFKIT_LAUNCH_TIMEOUT_MS raised.',
+        })), launchTimeoutMs);
+      });
+      const browser = await Promise.race([puppeteer.connect({ transport, protocolTimeout: protocolTimeoutMs, defaultViewport }), chromium.failed, stuck]).finally(() => clearTimeout(timer));
       // Chromium opens with one blank tab, whose renderer is already running: it becomes the first tab of the pool
       // instead of lingering beside it (each renderer process costs CPU to start and memory to keep).
       const [initial] = await browser.pages();

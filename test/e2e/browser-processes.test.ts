@@ -1,6 +1,10 @@
+import { chmodSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BrowserService } from '../../src/browser/browser-service.js';
+import { runCli } from '../helpers/cli.js';
+import { tempDir, writeFiles } from '../helpers/fixtures.js';
 
 let service: BrowserService | undefined;
 afterEach(async () => {
@@ -60,4 +64,20 @@ describe('the shared browser', () => {
     const next = await service.withPage((page) => page.evaluate(() => ({ elements: document.getElementsByTagName('*').length, width: innerWidth, height: innerHeight })));
     expect(next).toEqual({ elements: 1, width: 800, height: 600 });
   });
+
+  it('gives up with a clear error when the browser starts but never answers', () => {
+    const dir = tempDir();
+    const silent = path.join(dir, 'silent-browser');
+    writeFileSync(silent, '#!/bin/sh\nexec sleep 60\n');
+    chmodSync(silent, 0o755);
+    writeFiles(dir, { 'brief.md': '---\ntitle: Stuck\n---\n## One\n\nText.\n' });
+    const started = performance.now();
+    const run = runCli(['build', path.join(dir, 'brief.md'), '--out', path.join(dir, 'out'), '--formats', 'report-pdf'], {
+      env: { PUPPETEER_EXECUTABLE_PATH: silent, CHROME_PATH: silent, BRIEFKIT_LAUNCH_TIMEOUT_MS: '1500' },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/did not answer within 2 s/u);
+    expect(performance.now() - started).toBeLessThan(30_000);
+  });
 });
+
