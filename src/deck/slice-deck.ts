@@ -1,11 +1,17 @@
 import { elementIds, linkedIds } from '../pdf/print-in-chunks.js';
 import type { RenderedDeck } from './render-deck.js';
 
+/** The deck last cut into slides: a long deck printed in parts asks for the same cut once per part and kind. */
+let lastCut: { html: string; svgs: readonly string[] } | undefined;
+
 /** Each slide's own `<svg data-marpit-svg>` element, cut out of Marp's `<div class="marpit">`. */
-export function slideSvgs(marpHtml: string): string[] {
+export function slideSvgs(marpHtml: string): readonly string[] {
+  if (lastCut?.html === marpHtml) return lastCut.svgs;
   const starts = [...marpHtml.matchAll(/<svg data-marpit-svg/g)].map((m) => m.index ?? 0);
   const end = marpHtml.lastIndexOf('</div>');
-  return starts.map((start, i) => marpHtml.slice(start, i + 1 < starts.length ? starts[i + 1] : end));
+  const svgs = starts.map((start, i) => marpHtml.slice(start, i + 1 < starts.length ? starts[i + 1] : end));
+  lastCut = { html: marpHtml, svgs };
+  return svgs;
 }
 
 /** The slides `start`..`end - 1` of a rendered deck as a deck of their own (same theme, size and fitting). */
