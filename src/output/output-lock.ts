@@ -1,5 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { mkdir, open, readFile, rm } from 'node:fs/promises';
+import { link, mkdir, open, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { OutputError } from '../errors.js';
 
@@ -8,7 +9,12 @@ interface LockOwner {
   pid: number;
   host: string;
   since: string;
+  /** Tells apart two takings by one process. */
+  token?: string;
 }
+
+/** An unreadable lock younger than this may be one being written on a file system without hard links. */
+const unreadableGraceMs = 10_000;
 
 /** The lock file's name inside the output folder. */
 export const lockFileName = '.briefkit.lock';
@@ -26,7 +32,7 @@ export function isAlive(pid: number): boolean {
 async function readOwner(file: string): Promise<LockOwner | undefined> {
   try {
     const owner = JSON.parse(await readFile(file, 'utf8')) as Partial<LockOwner>;
-    return typeof owner.pid === 'number' && typeof owner.host === 'string' ? { pid: owner.pid, host: owner.host, since: String(owner.since) } : undefined;
+    return typeof owner.pid === 'number' && typeof owner.host === 'string' ? { pid: owner.pid, host: owner.host, since: String(owner.since), token: owner.token } : undefined;
   } catch {
     return undefined;
   }
@@ -48,36 +54,77 @@ export interface LockOptions {
 export async function acquireOutputLock(outDir: string, options: LockOptions = {}): Promise<() => Promise<void>> {
   await mkdir(outDir, { recursive: true });
   const file = path.join(outDir, lockFileName);
-  const me: LockOwner = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
+  const me: LockOwner = { pid: process.pid, host: hostname(), since: new Date().toISOString(), token: randomBytes(8).toString('hex') };
   const deadline = Date.now() + (options.timeoutMs ?? 600_000);
   let waited = false;
   for (;;) {
-    try {
-      const handle = await open(file, 'wx');
-      await handle.writeFile(JSON.stringify(me));
-      await handle.close();
+    if (await createLockFile(file, me)) {
       return async () => {
         const owner = await readOwner(file);
-        if (owner?.pid === me.pid && owner.since === me.since) await rm(file, { force: true });
+        if (owner?.token === me.token) await rm(file, { force: true });
       };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-        throw new OutputError(`Could not create ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, { hint: 'Check the output folder is writable.', cause: error });
-      }
     }
     const owner = await readOwner(file);
-    // A lock whose owner is gone (killed build), or that is unreadable (killed mid-write), is stale.
-    if (!owner || (owner.host === me.host && !isAlive(owner.pid))) {
-      await rm(file, { force: true });
+    if (owner ? owner.host === me.host && !isAlive(owner.pid) : await unreadableForLong(file)) {
+      await removeIfStill(file, owner);
       continue;
     }
     if (Date.now() > deadline) {
-      throw new OutputError(`Another build (process ${owner.pid} on ${owner.host}, since ${owner.since}) is still writing to ${outDir}.`, {
+      const who = owner ? `Another build (process ${owner.pid} on ${owner.host}, since ${owner.since})` : 'Another build';
+      throw new OutputError(`${who} is still writing to ${outDir}.`, {
         hint: `Wait for it to finish, or delete ${file} if no build is running.`,
       });
     }
-    if (!waited) options.onWait?.(owner);
-    waited = true;
+    if (owner && !waited) {
+      options.onWait?.(owner);
+      waited = true;
+    }
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
+}
+
+/**
+ * Creates the lock file with its owner already written, or returns false if it exists. The owner is written
+ * to a file of our own and hard-linked into place, so another build never reads a lock that is still empty
+ * and takes it for a dead build's (that let two builds write one folder at once). File systems without hard
+ * links fall back to create-then-write: https://man7.org/linux/man-pages/man2/link.2.html
+ */
+async function createLockFile(file: string, me: LockOwner): Promise<boolean> {
+  const mine = `${path.join(path.dirname(file), `.${path.basename(file)}`)}.${me.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  await writeFile(mine, JSON.stringify(me));
+  try {
+    await link(mine, file);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'ENOSYS') return createThenWrite(file, me);
+    throw new OutputError(`Could not create ${file}: ${code ?? (error as Error).message}.`, { hint: 'Check the output folder is writable.', cause: error });
+  } finally {
+    await rm(mine, { force: true });
+  }
+}
+
+async function createThenWrite(file: string, me: LockOwner): Promise<boolean> {
+  try {
+    const handle = await open(file, 'wx');
+    await handle.writeFile(JSON.stringify(me));
+    await handle.close();
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw new OutputError(`Could not create ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, { hint: 'Check the output folder is writable.', cause: error });
+  }
+}
+
+/** A lock that cannot be read is stale once it has been so for a while (its build was killed mid-write). */
+async function unreadableForLong(file: string): Promise<boolean> {
+  const info = await stat(file).catch(() => undefined);
+  return !info || Date.now() - info.mtimeMs > unreadableGraceMs;
+}
+
+/** Removes a stale lock unless, since we read it, another build has already taken it over. */
+async function removeIfStill(file: string, stale: LockOwner | undefined): Promise<void> {
+  const now = await readOwner(file);
+  if (now?.pid === stale?.pid && now?.since === stale?.since && now?.token === stale?.token) await rm(file, { force: true });
 }

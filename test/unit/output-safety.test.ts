@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,6 +20,16 @@ describe('the output folder lock', () => {
     expect(waits).toEqual([process.pid]);
     await release();
     expect(existsSync(path.join(out, lockFileName))).toBe(false);
+  });
+
+  it('waits for a lock it cannot read yet instead of taking it for a dead build\'s', async () => {
+    const out = tempDir();
+    writeFileSync(path.join(out, lockFileName), '');
+    await expect(acquireOutputLock(out, { timeoutMs: 300 })).rejects.toThrow(/Another build is still writing to/);
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(path.join(out, lockFileName), old, old);
+    const release = await acquireOutputLock(out, { timeoutMs: 300 });
+    await release();
   });
 
   it('takes over a lock left by a build that was killed', async () => {
