@@ -5,6 +5,23 @@
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
+/**
+ * puppeteer-core imports @puppeteer/browsers (for launching and downloading browsers), which imports proxy-agent,
+ * whose PAC-file support brings a JavaScript engine (quickjs), esprima, ftp and socks clients: 1.5 MB that node
+ * parsed on every build, though briefkit only ever connects to a Chromium it spawned itself and downloads nothing.
+ * proxy-agent is replaced by a class that refuses to be used. https://github.com/puppeteer/puppeteer/blob/main/packages/browsers/src/httpUtil.ts
+ */
+const withoutProxyAgent = {
+  name: 'without-proxy-agent',
+  setup(build) {
+    build.onResolve({ filter: /^proxy-agent$/ }, () => ({ path: 'proxy-agent', namespace: 'briefkit-stub' }));
+    build.onLoad({ filter: /.*/, namespace: 'briefkit-stub' }, () => ({
+      contents: "export class ProxyAgent { constructor() { throw new Error('briefkit does not download browsers: install Chromium and set CHROME_PATH.'); } }",
+      loader: 'js',
+    }));
+  },
+};
+
 // Chunk names carry content hashes: clear the old ones so dist/bin holds only this build's files.
 rmSync('dist/bin', { recursive: true, force: true });
 
@@ -24,4 +41,8 @@ await build({
   // CommonJS dependencies call require(); an ES module has none unless we make one.
   banner: { js: "import { createRequire as __briefkitCreateRequire } from 'node:module'; const require = __briefkitCreateRequire(import.meta.url);" },
   logLevel: 'warning',
+  // Smaller files compile faster: node parses every loaded chunk on every run (no compile cache before Node 22).
+  minifyWhitespace: true,
+  minifySyntax: true,
+  plugins: [withoutProxyAgent],
 });
