@@ -1,6 +1,7 @@
 import { PDFDocument, PDFHexString, PDFName, type PDFRef } from 'pdf-lib';
 import { joinPdfs } from './join-pdfs.js';
 import { applyMetadata, type PdfMetadata } from './set-metadata.js';
+import { saveOptions } from './pdf-lib-pace.js';
 
 /** One bookmark: its title and the 0-based page it opens. */
 export interface OutlineEntry {
@@ -45,5 +46,5 @@ export async function finishPdf(bytes: Uint8Array | readonly Uint8Array[], meta:
   const pdf = await joinPdfs(bytes instanceof Uint8Array ? [bytes] : bytes);
   applyMetadata(pdf, meta);
   if (onlyIfPages === undefined || pdf.getPageCount() === onlyIfPages) addOutline(pdf, outline);
-  return pdf.save({ useObjectStreams: false });
+  return pdf.save(saveOptions);
 }

@@ -1,6 +1,7 @@
 import type { MeasuredPrint } from './print-measured.js';
 import { applyMetadata, type PdfMetadata } from './set-metadata.js';
 import { writeOutline, type OutlineEntry } from './write-outline.js';
+import { saveOptions } from './pdf-lib-pace.js';
 
 /** Bookmarks from the measured headings: h1 and h2 at the top level, h3 beneath their h2, h4 beneath that. */
 export function reportOutline(headings: MeasuredPrint['headings']): OutlineEntry[] {
@@ -11,5 +12,5 @@ export function reportOutline(headings: MeasuredPrint['headings']): OutlineEntry
 export async function finishReportPdf(printed: MeasuredPrint, meta: PdfMetadata): Promise<Uint8Array> {
   writeOutline(printed.pdf, reportOutline(printed.headings));
   applyMetadata(printed.pdf, meta);
-  return printed.pdf.save({ useObjectStreams: false });
+  return printed.pdf.save(saveOptions);
 }

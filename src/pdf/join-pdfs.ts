@@ -1,4 +1,5 @@
 import { PDFArray, PDFContext, PDFDict, PDFDocument, PDFName, PDFNumber, PDFObjectCopier, PDFPage, PDFRef, type PDFPageLeaf, type PDFObject } from 'pdf-lib';
+import { loadOptions } from './pdf-lib-pace.js';
 
 /** The entries of a number tree (PDF 1.7 §7.9.7), flattened: key → value, in the order found. */
 function numberTreeEntries(node: PDFDict | undefined, out: [number, PDFObject][] = []): [number, PDFObject][] {
@@ -37,7 +38,7 @@ function mergeable(context: PDFContext, element: PDFDict): boolean {
  * §14.7.4.4). Named destinations are merged too. One part is returned as loaded.
  */
 export async function joinPdfs(parts: readonly Uint8Array[]): Promise<PDFDocument> {
-  const out = await PDFDocument.load(parts[0], { updateMetadata: false });
+  const out = await PDFDocument.load(parts[0], loadOptions);
   if (parts.length === 1) return out;
   const { context, catalog } = out;
   const root = catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
@@ -50,7 +51,7 @@ export async function joinPdfs(parts: readonly Uint8Array[]): Promise<PDFDocumen
   const document = topElement(context, rootKids);
 
   for (const bytes of parts.slice(1)) {
-    const part = await PDFDocument.load(bytes, { updateMetadata: false });
+    const part = await PDFDocument.load(bytes, loadOptions);
     // One copier per part: pages and structure elements that point at each other are copied once.
     const copier = PDFObjectCopier.for(part.context, context);
     const offset = nextKey;

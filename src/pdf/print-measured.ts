@@ -5,6 +5,7 @@ import { digitCount, measuredLabels, placeholderLabels, runningHeads, type PageL
 import { markHeadingTargets, type PageHeading } from './mark-heading-targets.js';
 import { loadForPrint, printLoadedPage } from './print-pdf.js';
 import { readNamedDestinations, type Destination } from './read-destinations.js';
+import { loadOptions } from './pdf-lib-pace.js';
 
 /** A heading of the printed report with the page it starts on. */
 export interface PlacedPageHeading extends PageHeading {
@@ -75,7 +76,7 @@ export async function printMeasured(service: BrowserService, render: (labels: Pa
 
 /** Prints the loaded page and finds, from the PDF's named destinations, the page each heading landed on. */
 async function printAndPlace(page: Page, headings: PageHeading[], pdfOptions: PDFOptions): Promise<{ pdf: PDFDocument; destinations: Map<string, Destination>; headings: PlacedPageHeading[] }> {
-  const pdf = await PDFDocument.load(await printLoadedPage(page, pdfOptions), { updateMetadata: false });
+  const pdf = await PDFDocument.load(await printLoadedPage(page, pdfOptions), loadOptions);
   const destinations = readNamedDestinations(pdf);
   const placed = headings.flatMap((h) => {
     const destination = destinations.get(h.id);
