@@ -1,8 +1,11 @@
-// Bundles the CLI into dist/bin/ (one entry file plus lazily loaded chunks), so `briefkit` starts without
-// resolving and reading ~600 module files one by one: node's module loading was most of a cold build's CPU
-// before Chromium could print. `tsc` still emits dist/ for the library (`import { build } from 'briefkit'`).
-// esbuild: https://esbuild.github.io/api/#splitting
-import { rmSync } from 'node:fs';
+// Bundles the CLI into dist/bin/: briefkit.cjs holds the whole CLI and its dependencies in one CommonJS file, and
+// briefkit.js (the `bin`) runs it with V8's code cache (src/launcher/run-bundle.ts). One file means node neither
+// resolves and reads ~600 module files one by one nor links ES module chunks; CommonJS because node 20 can cache
+// compiled code only for scripts. Modules the CLI imports lazily stay lazy: esbuild runs their top level only when
+// first imported. `tsc` still emits dist/ for the library (`import { build } from 'briefkit'`).
+// esbuild: https://esbuild.github.io/api/
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 /**
@@ -22,27 +25,32 @@ const withoutProxyAgent = {
   },
 };
 
-// Chunk names carry content hashes: clear the old ones so dist/bin holds only this build's files.
+const shared = { bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: 'warning' };
+
 rmSync('dist/bin', { recursive: true, force: true });
 
 await build({
-  entryPoints: { briefkit: 'src/cli.ts' },
-  outdir: 'dist/bin',
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  chunkNames: 'chunks/[name]-[hash]',
-  sourcemap: 'linked',
+  ...shared,
+  entryPoints: ['src/cli.ts'],
+  outfile: 'dist/bin/briefkit.cjs',
+  format: 'cjs',
   // typescript loads only for a briefkit.config.ts and is large; puppeteer (not -core) only to look for its own
   // downloaded browser, and its config loader needs the real __filename. Both stay ordinary node_modules imports.
   external: ['typescript', 'puppeteer'],
-  // CommonJS dependencies call require(); an ES module has none unless we make one.
-  banner: { js: "import { createRequire as __briefkitCreateRequire } from 'node:module'; const require = __briefkitCreateRequire(import.meta.url);" },
-  logLevel: 'warning',
-  // Smaller files compile faster: node parses every loaded chunk on every run (no compile cache before Node 22).
+  // The sources are ES modules; in a CommonJS file import.meta.url is the bundle's own URL.
+  define: { 'import.meta.url': '__briefkitBundleUrl' },
+  banner: { js: "var __briefkitBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // Smaller files parse faster on the runs that find no code cache.
   minifyWhitespace: true,
   minifySyntax: true,
   plugins: [withoutProxyAgent],
+});
+
+const bundleHash = createHash('sha256').update(readFileSync('dist/bin/briefkit.cjs')).digest('hex').slice(0, 16);
+await build({
+  ...shared,
+  entryPoints: ['src/launcher/main.ts'],
+  outfile: 'dist/bin/briefkit.js',
+  format: 'esm',
+  define: { BRIEFKIT_BUNDLE_HASH: JSON.stringify(bundleHash) },
 });

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { BrowserError } from '../errors.js';
+import { importExternal } from '../import-external.js';
 
 /** Where Chrome or Chromium usually lives, per platform, in the order users expect them to be picked. */
 const usualPaths: Record<string, string[]> = {
@@ -22,7 +23,7 @@ export async function findBrowser(env: NodeJS.ProcessEnv = process.env): Promise
   }
   for (const candidate of usualPaths[process.platform] ?? []) if (existsSync(candidate)) return candidate;
   try {
-    const puppeteer = await import('puppeteer');
+    const puppeteer = await importExternal<typeof import('puppeteer')>('puppeteer');
     const cached = puppeteer.default.executablePath();
     if (cached && existsSync(cached)) return cached;
   } catch {

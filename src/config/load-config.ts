@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { ConfigError } from '../errors.js';
 import type { BriefkitConfig } from './config-file.js';
 import { validateConfig } from './validate-config.js';
+import { importExternal } from '../import-external.js';
 
 /** Config file names looked for in the project folder, in this order. */
 export const configFileNames = ['briefkit.config.ts', 'briefkit.config.mts', 'briefkit.config.js', 'briefkit.config.mjs', 'briefkit.config.json'] as const;
@@ -69,7 +70,7 @@ async function importModule(file: string, source: string): Promise<unknown> {
       await writeFile(target, transpileConfig(source, file));
       process.setSourceMapsEnabled(true);
     }
-    const module = (await import(`${pathToFileURL(target).href}?t=${Date.now()}`)) as { default?: unknown };
+    const module = await importExternal<{ default?: unknown }>(`${pathToFileURL(target).href}?t=${Date.now()}`);
     if (!('default' in module)) {
       throw new ConfigError('The config file has no default export.', { location: { file }, hint: 'End it with `export default defineConfig({ ... })`.' });
     }

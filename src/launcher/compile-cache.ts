@@ -1,0 +1,74 @@
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/** Cache files not touched for this long are removed when a new one is written (old builds of briefkit). */
+const staleAfterMs = 14 * 24 * 60 * 60 * 1000;
+
+/** Where V8's code cache for one bundle lives, or undefined when caching is off or no safe folder exists. */
+export function compileCacheFile(bundleHash: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const setting = env.BRIEFKIT_COMPILE_CACHE;
+  if (setting === '0' || setting === 'off') return undefined;
+  const uid = process.getuid?.() ?? 0;
+  const dir = setting && setting !== '1' ? setting : path.join(tmpdir(), `briefkit-compile-cache-${uid}`);
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    // Cached bytecode runs as code: use no folder another user could write into.
+    if (!ownedAndPrivate(statSync(dir), uid)) return undefined;
+  } catch {
+    return undefined;
+  }
+  return path.join(dir, `${process.versions.v8}-${process.arch}-${bundleHash}.bin`);
+}
+
+function ownedAndPrivate(stats: Stats, uid: number): boolean {
+  return stats.isDirectory() && (process.getuid === undefined || stats.uid === uid) && (stats.mode & 0o022) === 0;
+}
+
+/** The cache's bytes, or undefined when there is none (or it cannot be read). */
+export function readCompileCache(file: string | undefined): Buffer | undefined {
+  if (!file) return undefined;
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Writes the cache whole or not at all (another briefkit may be reading it: V8 does not checksum code caches in
+ * release builds, so a half-written file must never be seen), and removes cache files of other bundles that have
+ * not been used for two weeks.
+ */
+export function writeCompileCache(file: string, data: Buffer): void {
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    const fd = openSync(temp, 'w', 0o600);
+    try {
+      writeSync(fd, data);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, file);
+  } catch {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Nothing was written.
+    }
+    return;
+  }
+  removeStaleCaches(path.dirname(file), file);
+}
+
+function removeStaleCaches(dir: string, keep: string): void {
+  const now = Date.now();
+  for (const name of readdirSync(dir)) {
+    const file = path.join(dir, name);
+    try {
+      if (file !== keep && now - statSync(file).mtimeMs > staleAfterMs) unlinkSync(file);
+    } catch {
+      // Another process removed it first.
+    }
+  }
+}
