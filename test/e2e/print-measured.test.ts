@@ -1,6 +1,8 @@
 import { PDFDocument, PDFName } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BrowserService } from '../../src/browser/browser-service.js';
+import { patchInPlace } from '../../src/pdf/patch-in-place.js';
+import { loadForPrint } from '../../src/pdf/print-pdf.js';
 import { printMeasured } from '../../src/pdf/print-measured.js';
 import type { PageLabels } from '../../src/report/page-labels.js';
 
@@ -25,6 +27,7 @@ describe('printing a report whose contents need page numbers', () => {
     const render = (labels: PageLabels): string => page(`One ${labels.pages.one ?? ''} Two ${labels.pages.two ?? ''}`);
     const printed = await printMeasured(browser, render, { ids: ['one', 'two'], pdf: { format: 'A4', tagged: true } });
     expect(printed.passes).toBe(2);
+    expect(printed.loads).toBe(1);
     expect(printed.html).toMatch(/One\s*2\s*Two\s*3/u);
     expect(everyPageHasText(printed.pdf)).toBe(true);
     expect(printed.headings.map((h) => [h.id, h.page])).toEqual([['one', 2], ['two', 3]]);
@@ -37,5 +40,43 @@ describe('printing a report whose contents need page numbers', () => {
     expect(everyPageHasText(printed.pdf)).toBe(true);
     expect(printed.headings.map((h) => [h.id, h.page])).toEqual([['one', 2], ['two', 3]]);
     expect(await isTagged(printed.pdf)).toBe(true);
+  });
+});
+
+describe('a page patched in place', () => {
+  const before = page('<p title="a">One <b>0</b></p><style>p { color: red }</style>');
+  const after = page('<p title="b" lang="en">One <b>2</b></p><style>p { color: blue }</style>');
+
+  it('holds the same document as a fresh load of the new HTML', async () => {
+    const [patched, fresh] = await Promise.all([
+      browser.withPage(async (tab) => {
+        await loadForPrint(tab, before);
+        expect(await patchInPlace(tab, before, after)).toBe(true);
+        return tab.evaluate(() => [document.documentElement.outerHTML, getComputedStyle(document.querySelector('p')!).color]);
+      }),
+      browser.withPage(async (tab) => {
+        await loadForPrint(tab, after);
+        return tab.evaluate(() => [document.documentElement.outerHTML, getComputedStyle(document.querySelector('p')!).color]);
+      }),
+    ]);
+    expect(patched).toEqual(fresh);
+    expect(patched[1]).toBe('rgb(0, 0, 255)');
+  });
+
+  it('is refused, page untouched, when the structure changes or the page has scripts', async () => {
+    await browser.withPage(async (tab) => {
+      await loadForPrint(tab, before);
+      expect(await patchInPlace(tab, before, page('<p title="a">One <b>0</b><i>more</i></p><style>p { color: red }</style>'))).toBe(false);
+      const withScript = before.replace('</body>', '<script>document.title = "x"</script></body>');
+      expect(await patchInPlace(tab, withScript, withScript.replace('<b>0</b>', '<b>2</b>'))).toBe(false);
+      expect(await tab.evaluate(() => document.querySelector('b')!.textContent)).toBe('0');
+    });
+  });
+
+  it('is loaded afresh by the measured print when the labels change its structure', async () => {
+    const render = (labels: PageLabels): string => page(labels.runningHeads.length > 0 ? `<ol><li>One ${labels.pages.one}</li><li>Two ${labels.pages.two}</li></ol>` : 'No numbers yet');
+    const printed = await printMeasured(browser, render, { ids: ['one', 'two'], pdf: { format: 'A4', tagged: true } });
+    expect(printed.loads).toBe(2);
+    expect(printed.html).toMatch(/One\s*2<\/li><li>Two\s*3/u);
   });
 });
