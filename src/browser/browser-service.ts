@@ -1,4 +1,4 @@
-import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
+import type { Browser, CDPSession, HTTPRequest, Page } from 'puppeteer-core';
 import { BrowserError } from '../errors.js';
 import { bindPageToCurrentJob, noteBlockedRequest, type BlockedRequest } from './blocked-requests.js';
 import { findBrowser } from './find-browser.js';
@@ -30,6 +30,13 @@ export const protocolTimeoutMs = Number(process.env.BRIEFKIT_PROTOCOL_TIMEOUT_MS
  */
 export const launchTimeoutMs = Number(process.env.BRIEFKIT_LAUNCH_TIMEOUT_MS) || 60_000;
 
+/**
+ * Jobs a tab runs between full garbage collections. A renderer frees the documents of earlier jobs only when it
+ * collects garbage, which a print service leaves it little reason to do: the two renderers of a 20-document build
+ * grew from 60 to 250 MiB. A collection costs the tab about 10 ms; every fourth job kept them near 120 MiB.
+ */
+const jobsBetweenCollections = 4;
+
 /** The viewport a tab gets back after a job that changed it (puppeteer's default). */
 const defaultViewport = { width: 800, height: 600 };
 
@@ -46,6 +53,8 @@ export class BrowserService {
   private idleTabs: Page[] = [];
   private readonly maxTabs: number;
   private everStarted = false;
+  private readonly jobsSinceCollection = new WeakMap<Page, number>();
+  private readonly sessions = new WeakMap<Page, CDPSession>();
   readonly blocked: BlockedRequest[] = [];
 
   constructor(private readonly options: BrowserServiceOptions = {}) {
@@ -194,6 +203,7 @@ export class BrowserService {
         // for a 1,500-slide deck), and an idle tab should not hold a large document in memory.
         await tab
           .evaluate(() => document.documentElement.replaceChildren())
+          .then(() => this.collectGarbageNowAndThen(tab))
           .then(() => tab.setViewport(defaultViewport))
           .then(
             () => this.idleTabs.push(tab),
@@ -202,6 +212,16 @@ export class BrowserService {
       } else if (tab) await tab.close().catch(() => undefined);
       this.release();
     }
+  }
+
+  /** Asks the tab's renderer for a full garbage collection every {@link jobsBetweenCollections} jobs. */
+  private async collectGarbageNowAndThen(tab: Page): Promise<void> {
+    const jobs = (this.jobsSinceCollection.get(tab) ?? 0) + 1;
+    this.jobsSinceCollection.set(tab, jobs % jobsBetweenCollections);
+    if (jobs < jobsBetweenCollections) return;
+    const session = this.sessions.get(tab) ?? (await tab.createCDPSession());
+    this.sessions.set(tab, session);
+    await session.send('HeapProfiler.collectGarbage');
   }
 
   /** Ends the browser if it was started. Safe to call more than once. */
