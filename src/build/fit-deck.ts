@@ -42,11 +42,12 @@ function refit(slide: PlannedSlide, measure: SlideMeasure): { slides: PlannedSli
  * content of an overflowing slide down to {@link minimumFitScale}, else splits it into continuation
  * slides, renders again and re-measures (a round that only shrinks needs no reload). Slides that still
  * overflow become warnings naming their source line. The page is left holding the final deck, laid out
- * as the returned HTML is, so the caller can print it without loading it again.
+ * as the returned HTML is, so the caller can print it without loading it again. `first` is the plan already
+ * rendered, when the caller rendered it while the browser was starting.
  */
-export async function fitDeck(page: Page, plan: DeckPlan, render: (plan: DeckPlan) => DeckRendering, file: string): Promise<FittedDeck> {
+export async function fitDeck(page: Page, plan: DeckPlan, render: (plan: DeckPlan) => DeckRendering, file: string, first = render(plan)): Promise<FittedDeck> {
   let current = plan;
-  let rendering = render(current);
+  let rendering = first;
   let loads = 0;
   for (let round = 0; ; round += 1) {
     await loadForPrint(page, rendering.html, { width: rendering.deck.width, height: rendering.deck.height });

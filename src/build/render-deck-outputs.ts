@@ -42,8 +42,10 @@ export async function renderDeckOutputs(briefing: Briefing, settings: DocumentSe
   };
   const plan = planDeck(briefing, { theme: settings.theme });
   const deckPdf = (deck: RenderedDeck): PDFOptions => ({ width: `${deck.width}px`, height: `${deck.height}px`, preferCSSPageSize: true, tagged: true });
+  // Rendered before a tab is asked for: a cold build renders while Chromium is still starting.
+  const first = render(plan);
   const { fitted, whole } = await ctx.browser.withPage(async (page) => {
-    const fitted = await fitDeck(page, plan, render, briefing.file);
+    const fitted = await fitDeck(page, plan, render, briefing.file, first);
     const short = fitted.deck.slides.length <= printChunkSize;
     return { fitted, whole: want.pdf && short ? await printLoadedPage(page, deckPdf(fitted.deck)) : undefined };
   });
