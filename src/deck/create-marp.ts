@@ -15,6 +15,54 @@ export interface MarpOptions {
 /** Themes whose CSS Marp could not read, by engine and name: only decks that pick one of them fail. */
 const brokenThemes = new WeakMap<Marp, Map<string, TemplateError>>();
 
+/**
+ * Gives the engine its themes as they are first asked for (by name, by a theme that imports them, or by a listing)
+ * instead of all at once: Marpit reads each theme's CSS with PostCSS when it is added, and a deck uses one theme
+ * (and what it imports) of the several found. A theme that cannot be read is passed to `onError` when first asked for.
+ */
+function registerThemesOnFirstUse(marp: Marp, themes: readonly ThemeFile[], onError: (theme: ThemeFile, error: unknown) => void): void {
+  const themeSet = marp.themeSet;
+  const pending = new Map(themes.map((theme) => [theme.name, theme]));
+  const add = (name: string): void => {
+    const theme = pending.get(name);
+    if (!theme) return;
+    pending.delete(name);
+    try {
+      themeSet.add(theme.css);
+    } catch (error) {
+      onError(theme, error);
+    }
+  };
+  const addAll = (): void => [...pending.keys()].forEach(add);
+  const { get, has, themes: all, delete: remove, clear } = themeSet;
+  themeSet.get = (name, fallback) => {
+    add(name);
+    return get.call(themeSet, name, fallback);
+  };
+  themeSet.has = (name) => {
+    add(name);
+    return has.call(themeSet, name);
+  };
+  themeSet.themes = () => {
+    addAll();
+    return all.call(themeSet);
+  };
+  themeSet.delete = (name) => {
+    pending.delete(name);
+    return remove.call(themeSet, name);
+  };
+  themeSet.clear = () => {
+    pending.clear();
+    clear.call(themeSet);
+  };
+  Object.defineProperty(themeSet, 'size', {
+    get: () => {
+      addAll();
+      return [...all.call(themeSet)].length;
+    },
+  });
+}
+
 /** A Marp engine with briefkit's Markdown features and every theme found, created once per build. */
 export function createMarp(themes: readonly ThemeFile[], options: MarpOptions = {}): Marp {
   const marp = new Marp({
@@ -31,23 +79,19 @@ export function createMarp(themes: readonly ThemeFile[], options: MarpOptions = 
   useBriefkitMarkdown(marp.markdown);
   if (!options.trustHtml) marp.markdown.use(dropUnsafeHtmlPlugin(Object.keys(Marp.html)));
   const broken = new Map<string, TemplateError>();
-  for (const theme of themes) {
-    try {
-      marp.themeSet.add(theme.css);
-    } catch (error) {
-      // postcss's CssSyntaxError carries the line and column and a `reason` without the "<css input>" prefix.
-      const at = error as { line?: number; column?: number; reason?: string };
-      const line = typeof at.line === 'number' ? at.line - theme.addedLines : undefined;
-      broken.set(
-        theme.name,
-        new TemplateError(`Theme CSS could not be read: ${at.reason ?? (error as Error).message}.`, {
-          location: { file: theme.file, line, column: line === undefined ? undefined : at.column },
-          hint: 'A Marp theme needs a `/* @theme name */` comment and valid CSS.',
-          cause: error,
-        }),
-      );
-    }
-  }
+  registerThemesOnFirstUse(marp, themes, (theme, error) => {
+    // postcss's CssSyntaxError carries the line and column and a `reason` without the "<css input>" prefix.
+    const at = error as { line?: number; column?: number; reason?: string };
+    const line = typeof at.line === 'number' ? at.line - theme.addedLines : undefined;
+    broken.set(
+      theme.name,
+      new TemplateError(`Theme CSS could not be read: ${at.reason ?? (error as Error).message}.`, {
+        location: { file: theme.file, line, column: line === undefined ? undefined : at.column },
+        hint: 'A Marp theme needs a `/* @theme name */` comment and valid CSS.',
+        cause: error,
+      }),
+    );
+  });
   brokenThemes.set(marp, broken);
   rememberPackedThemes(marp);
   return marp;
@@ -55,6 +99,7 @@ export function createMarp(themes: readonly ThemeFile[], options: MarpOptions = 
 
 /** Why a theme found on disk could not be loaded, if it could not. */
 export function themeError(marp: Marp, name: string): TemplateError | undefined {
+  marp.themeSet.has(name);
   return brokenThemes.get(marp)?.get(name);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMarp } from '../../src/deck/create-marp.js';
+import { createMarp, themeError, themeNames } from '../../src/deck/create-marp.js';
 
 const theme = (color: string) => ({ name: 'plain', file: '/t/plain.css', css: `/* @theme plain */\nsection { color: ${color}; }\n`, description: '', addedLines: 0 });
 const deck = (style = '') => `---\ntheme: plain\n---\n\n# One\n${style}\n---\n\n# Two\n`;
@@ -31,5 +31,23 @@ describe('a deck engine that remembers packed theme CSS', () => {
     expect(marp.render(deck()).css).toContain('#abcdef');
     marp.themeSet.add(base('#fedcba').css);
     expect(marp.render(deck()).css).toContain('#fedcba');
+  });
+});
+
+describe('themes given to the deck engine', () => {
+  it('are read only when a deck or a listing first asks for them, and a broken one fails only the decks that pick it', () => {
+    const broken = { name: 'broken', file: '/t/broken.css', css: '/* @theme broken */\nsection { color: red;\n', description: '', addedLines: 0 };
+    const marp = createMarp([theme('#123456'), broken]);
+    const added: string[] = [];
+    const addTheme = marp.themeSet.addTheme.bind(marp.themeSet);
+    marp.themeSet.addTheme = (t) => {
+      added.push(t.name);
+      addTheme(t);
+    };
+    expect(marp.render(deck()).css).toContain('#123456');
+    expect(added).toEqual(['plain']);
+    expect(themeError(marp, 'plain')).toBeUndefined();
+    expect(themeError(marp, 'broken')?.message).toMatch(/Theme CSS could not be read/);
+    expect(themeNames(marp)).toEqual(expect.arrayContaining(['default', 'gaia', 'plain', 'uncover']));
   });
 });
