@@ -204,7 +204,10 @@ export class BrowserService {
         await tab
           .evaluate(() => document.documentElement.replaceChildren())
           .then(() => this.collectGarbageNowAndThen(tab))
-          .then(() => tab.setViewport(defaultViewport))
+          .then(() => {
+            const size = tab.viewport();
+            return size?.width === defaultViewport.width && size.height === defaultViewport.height ? undefined : tab.setViewport(defaultViewport);
+          })
           .then(
             () => this.idleTabs.push(tab),
             () => tab.close().catch(() => undefined),
