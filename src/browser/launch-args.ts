@@ -14,10 +14,17 @@ export function launchArgs(isRoot: boolean): string[] {
     // accounting, four alternating runs). Feature names: https://source.chromium.org/chromium/chromium/src/+/main:chrome/browser/ui/ui_features.cc
     // and https://source.chromium.org/chromium/chromium/src/+/main:content/public/common/content_features.cc
     '--disable-features=Translate,MediaRouter,OptimizationHints,WebUIOmniboxPopup,WebUIOmniboxAimPopup,SpareRendererForSitePerProcess',
+    // The network service runs as a thread of the browser process instead of a process of its own: pages load only
+    // data: URLs, and the process cost a cold build ~50 ms of CPU to start. With --disable-gpu below, a cold seed
+    // build took 10% less time and CPU (8 alternating runs); the PDFs are byte-identical.
+    // https://source.chromium.org/chromium/chromium/src/+/main:services/network/public/cpp/features.cc
+    '--enable-features=NetworkServiceInProcess2',
     '--font-render-hinting=none',
     '--hide-scrollbars',
     '--mute-audio',
-    // Printing needs no GPU process: its thread runs inside the browser process, one process fewer to start.
+    // Printing needs no GPU: PDFs are vector, and no GL or SwiftShader is set up. What compositing remains runs in
+    // the browser process, one process fewer to start.
+    '--disable-gpu',
     '--in-process-gpu',
     // Second wall behind request interception: a tab we did not open (window.open() in HTML kept with
     // --trust-html) has no interception, so every http(s)/ws request of the whole browser goes to a proxy

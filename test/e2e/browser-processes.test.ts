@@ -43,6 +43,8 @@ describe('the shared browser', () => {
     expect(targets.filter((t) => t.type === 'page')).toHaveLength(2);
     // One renderer per tab: no omnibox popup WebUI renderer, no spare renderer kept for a next tab.
     expect(processes.filter((type) => type === 'renderer')).toHaveLength(2);
+    // No GPU process, and the network service runs inside the browser process: one utility (storage) is left.
+    expect(processes.filter((type) => !['browser', 'renderer'].includes(type))).toEqual(['storage.mojom.StorageService']);
   });
 
   it('runs a job in the blank tab Chromium opens with when one tab is enough', async () => {
