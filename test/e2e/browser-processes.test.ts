@@ -1,4 +1,4 @@
-import { chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -65,6 +65,15 @@ describe('the shared browser', () => {
     });
     const next = await service.withPage((page) => page.evaluate(() => ({ elements: document.getElementsByTagName('*').length, width: innerWidth, height: innerHeight })));
     expect(next).toEqual({ elements: 1, width: 800, height: 600 });
+  });
+
+  it('starts no crash reporter, which would keep a crash database in the home folder', () => {
+    const home = tempDir();
+    const dir = tempDir();
+    writeFiles(dir, { 'brief.md': '---\ntitle: Quiet\n---\n## One\n\nText.\n' });
+    const run = runCli(['build', path.join(dir, 'brief.md'), '--out', path.join(dir, 'out'), '--formats', 'report-pdf'], { env: { HOME: home } });
+    expect(run.code, run.stderr).toBe(0);
+    expect(existsSync(path.join(home, '.config/chromium'))).toBe(false);
   });
 
   it('gives up with a clear error when the browser starts but never answers', () => {
