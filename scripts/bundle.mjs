@@ -40,9 +40,12 @@ await build({
   // The sources are ES modules; in a CommonJS file import.meta.url is the bundle's own URL.
   define: { 'import.meta.url': '__briefkitBundleUrl' },
   banner: { js: "var __briefkitBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  // Smaller files parse faster on the runs that find no code cache.
+  // A smaller file is read, restored from the code cache and compiled faster: with short local names as well, a cold
+  // seed build used 8% less CPU (8 alternating runs). Names are not kept (esbuild's keepNames wraps functions in a
+  // helper that page.evaluate cannot send to the page), so nothing may depend on a function's or class's `name`.
   minifyWhitespace: true,
   minifySyntax: true,
+  minifyIdentifiers: true,
   plugins: [withoutProxyAgent],
 });
 

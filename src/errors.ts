@@ -18,9 +18,11 @@ export class BriefkitError extends Error {
   readonly location?: SourceLocation;
   readonly hint?: string;
 
+  // Named in words, not from the class: the bundled CLI's class names are minified.
+  override name = 'BriefkitError';
+
   constructor(message: string, options: { location?: SourceLocation; hint?: string; cause?: unknown } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.name = new.target.name;
     this.location = options.location;
     this.hint = options.hint;
   }
@@ -33,19 +35,31 @@ export class BriefkitError extends Error {
 }
 
 /** The command line or the API was called with options that make no sense. */
-export class UsageError extends BriefkitError {}
+export class UsageError extends BriefkitError {
+  override name = 'UsageError';
+}
 
 /** A source file could not be read, or its front matter or structure is wrong. */
-export class ContentError extends BriefkitError {}
+export class ContentError extends BriefkitError {
+  override name = 'ContentError';
+}
 
 /** A template or theme is missing or broken. */
-export class TemplateError extends BriefkitError {}
+export class TemplateError extends BriefkitError {
+  override name = 'TemplateError';
+}
 
 /** No usable browser, or the browser failed while printing. */
-export class BrowserError extends BriefkitError {}
+export class BrowserError extends BriefkitError {
+  override name = 'BrowserError';
+}
 
 /** An output could not be written. */
-export class OutputError extends BriefkitError {}
+export class OutputError extends BriefkitError {
+  override name = 'OutputError';
+}
 
 /** The config file (`briefkit.config.*`) cannot be read or holds a bad value (bad usage: nothing is built). */
-export class ConfigError extends UsageError {}
+export class ConfigError extends UsageError {
+  override name = 'ConfigError';
+}

@@ -4,6 +4,8 @@ import path from 'node:path';
 
 /** Cache files not touched for this long are removed when a new one is written (old builds of briefkit). */
 const staleAfterMs = 14 * 24 * 60 * 60 * 1000;
+/** At most this many cache files are kept (about 3.5 MB each): every rebuild of briefkit itself makes a new one. */
+const keptFiles = 8;
 
 /** Where V8's code cache for one bundle lives, or undefined when caching is off or no safe folder exists. */
 export function compileCacheFile(bundleHash: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
@@ -38,7 +40,7 @@ export function readCompileCache(file: string | undefined): Buffer | undefined {
 /**
  * Writes the cache whole or not at all (another briefkit may be reading it: V8 does not checksum code caches in
  * release builds, so a half-written file must never be seen), and removes cache files of other bundles that have
- * not been used for two weeks.
+ * not been used for two weeks, or beyond the newest eight.
  */
 export function writeCompileCache(file: string, data: Buffer): void {
   const temp = `${file}.${process.pid}.tmp`;
@@ -63,12 +65,23 @@ export function writeCompileCache(file: string, data: Buffer): void {
 
 function removeStaleCaches(dir: string, keep: string): void {
   const now = Date.now();
-  for (const name of readdirSync(dir)) {
-    const file = path.join(dir, name);
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith('.bin'))
+    .map((name) => path.join(dir, name))
+    .flatMap((file) => {
+      try {
+        return [{ file, mtime: statSync(file).mtimeMs }];
+      } catch {
+        return [];
+      }
+    })
+    .sort((a, b) => b.mtime - a.mtime);
+  files.forEach(({ file, mtime }, i) => {
+    if (file === keep || (i < keptFiles && now - mtime <= staleAfterMs)) return;
     try {
-      if (file !== keep && now - statSync(file).mtimeMs > staleAfterMs) unlinkSync(file);
+      unlinkSync(file);
     } catch {
       // Another process removed it first.
     }
-  }
+  });
 }
