@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -6,6 +6,9 @@ import path from 'node:path';
 const staleAfterMs = 14 * 24 * 60 * 60 * 1000;
 /** At most this many cache files are kept (about 3.5 MB each): every rebuild of briefkit itself makes a new one. */
 const keptFiles = 8;
+/** The names this cache writes: `<V8 version>-<arch>-<bundle hash>.bin`, and `.tmp` files beside them. Nothing else in
+ * the folder (which a user may point at one of their own) is ever removed. */
+const cacheName = /^[\w.-]+-[a-z0-9]+-[0-9a-f]{16}\.bin(?:\.\d+\.tmp)?$/;
 
 /** Where V8's code cache for one bundle lives, or undefined when caching is off or no safe folder exists. */
 export function compileCacheFile(bundleHash: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
@@ -15,8 +18,9 @@ export function compileCacheFile(bundleHash: string, env: NodeJS.ProcessEnv = pr
   const dir = setting && setting !== '1' ? setting : path.join(tmpdir(), `briefkit-compile-cache-${uid}`);
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    // Cached bytecode runs as code: use no folder another user could write into.
-    if (!ownedAndPrivate(statSync(dir), uid)) return undefined;
+    // Cached bytecode runs as code: use no folder another user could write into, and in the shared temporary folder
+    // not a symbolic link someone else may have put there in its place.
+    if (!ownedAndPrivate(setting ? statSync(dir) : lstatSync(dir), uid)) return undefined;
   } catch {
     return undefined;
   }
@@ -65,23 +69,28 @@ export function writeCompileCache(file: string, data: Buffer): void {
 
 function removeStaleCaches(dir: string, keep: string): void {
   const now = Date.now();
-  const files = readdirSync(dir)
-    .filter((name) => name.endsWith('.bin'))
+  const ours = readdirSync(dir)
+    .filter((name) => cacheName.test(name))
     .map((name) => path.join(dir, name))
     .flatMap((file) => {
       try {
-        return [{ file, mtime: statSync(file).mtimeMs }];
+        return [{ file, age: now - statSync(file).mtimeMs }];
       } catch {
         return [];
       }
     })
-    .sort((a, b) => b.mtime - a.mtime);
-  files.forEach(({ file, mtime }, i) => {
-    if (file === keep || (i < keptFiles && now - mtime <= staleAfterMs)) return;
+    .sort((a, b) => a.age - b.age);
+  const caches = ours.filter(({ file }) => file.endsWith('.bin'));
+  // A .tmp file older than a minute is a write that died part-way (a live one is renamed within milliseconds).
+  const stale = [
+    ...caches.filter(({ file, age }, i) => file !== keep && (i >= keptFiles || age > staleAfterMs)),
+    ...ours.filter(({ file, age }) => file.endsWith('.tmp') && age > 60_000),
+  ];
+  for (const { file } of stale) {
     try {
       unlinkSync(file);
     } catch {
       // Another process removed it first.
     }
-  });
+  }
 }

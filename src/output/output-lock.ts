@@ -66,7 +66,7 @@ export async function acquireOutputLock(outDir: string, options: LockOptions = {
     }
     const owner = await readOwner(file);
     if (owner ? owner.host === me.host && !isAlive(owner.pid) : await unreadableForLong(file)) {
-      await removeIfStill(file, owner);
+      await takeOver(file, owner, me);
       continue;
     }
     if (Date.now() > deadline) {
@@ -91,15 +91,18 @@ export async function acquireOutputLock(outDir: string, options: LockOptions = {
  */
 async function createLockFile(file: string, me: LockOwner): Promise<boolean> {
   const mine = `${path.join(path.dirname(file), `.${path.basename(file)}`)}.${me.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  await writeFile(mine, JSON.stringify(me));
+  try {
+    await writeFile(mine, JSON.stringify(me));
+  } catch (error) {
+    throw new OutputError(`Could not write in ${path.dirname(file)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, { hint: 'Check the output folder is writable.', cause: error });
+  }
   try {
     await link(mine, file);
     return true;
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') return false;
-    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'ENOSYS') return createThenWrite(file, me);
-    throw new OutputError(`Could not create ${file}: ${code ?? (error as Error).message}.`, { hint: 'Check the output folder is writable.', cause: error });
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    // No hard links here (some network and FUSE file systems): create the lock and write it in two steps.
+    return await createThenWrite(file, me);
   } finally {
     await rm(mine, { force: true });
   }
@@ -120,11 +123,29 @@ async function createThenWrite(file: string, me: LockOwner): Promise<boolean> {
 /** A lock that cannot be read is stale once it has been so for a while (its build was killed mid-write). */
 async function unreadableForLong(file: string): Promise<boolean> {
   const info = await stat(file).catch(() => undefined);
-  return !info || Date.now() - info.mtimeMs > unreadableGraceMs;
+  // Gone since we read it: nothing to take over; the next attempt simply creates it.
+  return info !== undefined && Date.now() - info.mtimeMs > unreadableGraceMs;
 }
 
-/** Removes a stale lock unless, since we read it, another build has already taken it over. */
-async function removeIfStill(file: string, stale: LockOwner | undefined): Promise<void> {
-  const now = await readOwner(file);
-  if (now?.pid === stale?.pid && now?.since === stale?.since && now?.token === stale?.token) await rm(file, { force: true });
+/**
+ * Removes a stale lock, one build at a time: the build that holds `<lock>.takeover` (created the way the lock is)
+ * reads the lock again and removes it only if it is still the stale one. Without that, two builds that both saw the
+ * dead owner could each remove it, the second removing the first's fresh lock, and both would write the folder.
+ * A takeover left by a build killed in the middle of one is itself stale after a few seconds.
+ */
+async function takeOver(file: string, stale: LockOwner | undefined, me: LockOwner): Promise<void> {
+  const guard = `${file}.takeover`;
+  if (!(await createLockFile(guard, me))) {
+    const info = await stat(guard).catch(() => undefined);
+    if (info && Date.now() - info.mtimeMs > unreadableGraceMs) await rm(guard, { force: true });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    return;
+  }
+  try {
+    const now = await readOwner(file);
+    const same = now?.pid === stale?.pid && now?.since === stale?.since && now?.token === stale?.token;
+    if (same && (now !== undefined || (await unreadableForLong(file)))) await rm(file, { force: true });
+  } finally {
+    await rm(guard, { force: true });
+  }
 }

@@ -1,8 +1,10 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { lockFileName } from '../../src/output/output-lock.js';
 import { tempDir } from '../helpers/fixtures.js';
 
 const lockModule = pathToFileURL(path.resolve('dist/output/output-lock.js')).href;
@@ -21,10 +23,17 @@ function holdOnce(outDir: string, log: string): Promise<number | null> {
   return new Promise((resolve) => child.on('exit', (code) => resolve(code)));
 }
 
+/** A process id that is not running (far above any real pid_max). */
+const deadPid = 2 ** 22 + 12345;
+
 describe('the output folder lock, taken by several processes at once', () => {
-  it('is held by one process at a time', { timeout: 120_000 }, async () => {
+  it.each([
+    ['free', false],
+    ['left by a killed build', true],
+  ])('is held by one process at a time when it was %s', { timeout: 120_000 }, async (_, stale) => {
     for (let round = 0; round < 4; round += 1) {
       const out = tempDir();
+      if (stale) writeFileSync(path.join(out, lockFileName), JSON.stringify({ pid: deadPid, host: hostname(), since: '2026-01-01T00:00:00Z' }));
       const log = path.join(tempDir(), 'log');
       expect(await Promise.all([0, 1, 2, 3].map(() => holdOnce(out, log)))).toEqual([0, 0, 0, 0]);
       const lines = readFileSync(log, 'utf8').trim().split('\n');

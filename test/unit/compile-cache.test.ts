@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileCacheFile, writeCompileCache } from '../../src/launcher/compile-cache.js';
@@ -12,6 +12,20 @@ describe('the compile cache folder', () => {
     expect(compileCacheFile('def456', { BRIEFKIT_COMPILE_CACHE: dir })).not.toBe(file);
   });
 
+  it('is not used when a symbolic link stands in its place in the temporary folder', () => {
+    const tmp = tempDir();
+    const elsewhere = tempDir();
+    symlinkSync(elsewhere, path.join(tmp, `briefkit-compile-cache-${process.getuid?.() ?? 0}`));
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = tmp;
+    try {
+      expect(compileCacheFile('abc123', {})).toBeUndefined();
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
+  });
+
   it('is not used when others may write into it, or when turned off', () => {
     const open = path.join(tempDir(), 'shared');
     mkdirSync(open);
@@ -23,24 +37,22 @@ describe('the compile cache folder', () => {
 });
 
 describe('writing a compile cache', () => {
-  it('keeps the newest eight files of the folder, and none unused for two weeks', () => {
+  it('keeps the newest eight caches, none unused for two weeks, and never touches files it did not write', () => {
     const dir = tempDir();
     const now = Date.now() / 1000;
-    for (let i = 0; i < 12; i += 1) {
-      const file = path.join(dir, `old-${String(i).padStart(2, '0')}.bin`);
-      writeFileSync(file, 'x');
-      utimesSync(file, now - i * 60, now - i * 60);
-    }
-    const ancient = path.join(dir, 'ancient.bin');
-    writeFileSync(ancient, 'x');
-    utimesSync(ancient, now - 30 * 86_400, now - 30 * 86_400);
-    const file = compileCacheFile('abc123', { BRIEFKIT_COMPILE_CACHE: dir })!;
+    const name = (i: number): string => `11.3.244.8-node.38-x64-${i.toString(16).padStart(16, '0')}.bin`;
+    const aged = (file: string, seconds: number): void => {
+      writeFileSync(path.join(dir, file), 'x');
+      utimesSync(path.join(dir, file), now - seconds, now - seconds);
+    };
+    for (let i = 1; i <= 12; i += 1) aged(name(i), i * 60);
+    aged(name(99), 30 * 86_400);
+    aged(`${name(98)}.4242.tmp`, 3600);
+    aged('my-own.bin', 90 * 86_400);
+    const file = compileCacheFile('abcdef0123456789', { BRIEFKIT_COMPILE_CACHE: dir })!;
     writeCompileCache(file, Buffer.from('cache'));
     const left = readdirSync(dir).sort();
-    expect(left).toHaveLength(8);
-    expect(left).toContain(path.basename(file));
-    expect(left).not.toContain('ancient.bin');
-    expect(left).not.toContain('old-11.bin');
+    expect(left).toEqual([...[1, 2, 3, 4, 5, 6, 7].map(name), path.basename(file), 'my-own.bin'].sort());
     expect(readFileSync(file, 'utf8')).toBe('cache');
   });
 });
