@@ -23,9 +23,14 @@ const brokenThemes = new WeakMap<Marp, Map<string, TemplateError>>();
 function registerThemesOnFirstUse(marp: Marp, themes: readonly ThemeFile[], onError: (theme: ThemeFile, error: unknown) => void): void {
   const themeSet = marp.themeSet;
   const pending = new Map(themes.map((theme) => [theme.name, theme]));
+  const { get, has, themes: all, delete: remove, clear } = themeSet;
   const add = (name: string): void => {
     const theme = pending.get(name);
-    if (!theme) return;
+    if (!theme) {
+      // A name we do not know may still be one of them: Marpit reads a theme's `@theme` comment by rules of its own.
+      if (pending.size > 0 && !has.call(themeSet, name)) addAll();
+      return;
+    }
     pending.delete(name);
     try {
       themeSet.add(theme.css);
@@ -34,7 +39,6 @@ function registerThemesOnFirstUse(marp: Marp, themes: readonly ThemeFile[], onEr
     }
   };
   const addAll = (): void => [...pending.keys()].forEach(add);
-  const { get, has, themes: all, delete: remove, clear } = themeSet;
   themeSet.get = (name, fallback) => {
     add(name);
     return get.call(themeSet, name, fallback);

@@ -4,7 +4,7 @@ import type { BrowserService } from '../browser/browser-service.js';
 import { digitCount, measuredLabels, placeholderLabels, runningHeads, type PageLabels } from '../report/page-labels.js';
 import { markHeadingTargets, type PageHeading } from './mark-heading-targets.js';
 import { patchInPlace } from './patch-in-place.js';
-import { loadForPrint, printLoadedPage } from './print-pdf.js';
+import { loadForPrint, printLoadedPage, untilPaintable } from './print-pdf.js';
 import { readNamedDestinations, type Destination } from './read-destinations.js';
 import { loadOptions } from './pdf-lib-pace.js';
 
@@ -55,7 +55,8 @@ export async function printMeasured(service: BrowserService, render: (labels: Pa
     let loads = 0;
     for (let pass = 1; ; pass += 1) {
       // Later passes change only labels: the loaded page is patched rather than loaded again where it can be.
-      if (loaded === undefined || !(await patchInPlace(page, loaded, html))) {
+      if (loaded !== undefined && (await patchInPlace(page, loaded, html))) await untilPaintable(page);
+      else {
         await loadForPrint(page, html);
         loads += 1;
       }

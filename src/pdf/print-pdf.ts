@@ -24,6 +24,11 @@ export async function loadForPrint(page: Page, html: string, viewport?: PrintOpt
     printMedia.has(page) ? undefined : page.emulateMediaType('print').then(() => void printMedia.add(page)),
   ]);
   await page.setContent(html, { waitUntil: 'load', timeout: protocolTimeoutMs });
+  await untilPaintable(page);
+}
+
+/** Waits until the fonts and images the loaded page uses are loaded and decoded. */
+export async function untilPaintable(page: Page): Promise<void> {
   await page.evaluate(async () => {
     await document.fonts.ready;
     await Promise.all(Array.from(document.images, (img) => (img.complete ? undefined : img.decode().catch(() => undefined))));

@@ -63,10 +63,12 @@ describe('a page patched in place', () => {
     expect(patched[1]).toBe('rgb(0, 0, 255)');
   });
 
-  it('is refused, page untouched, when the structure changes or the page has scripts', async () => {
+  it('is refused, page untouched, when the structure or an address changes, or the page has scripts', async () => {
     await browser.withPage(async (tab) => {
       await loadForPrint(tab, before);
       expect(await patchInPlace(tab, before, page('<p title="a">One <b>0</b><i>more</i></p><style>p { color: red }</style>'))).toBe(false);
+      const withImage = before.replace('</body>', '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt=""></body>');
+      expect(await patchInPlace(tab, withImage, withImage.replace('R0lGODlhAQABAAAAACw=', 'R0lGODlhAQABAIAAAP///wAAACw='))).toBe(false);
       const withScript = before.replace('</body>', '<script>document.title = "x"</script></body>');
       expect(await patchInPlace(tab, withScript, withScript.replace('<b>0</b>', '<b>2</b>'))).toBe(false);
       expect(await tab.evaluate(() => document.querySelector('b')!.textContent)).toBe('0');

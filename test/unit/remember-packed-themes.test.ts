@@ -50,4 +50,10 @@ describe('themes given to the deck engine', () => {
     expect(themeError(marp, 'broken')?.message).toMatch(/Theme CSS could not be read/);
     expect(themeNames(marp)).toEqual(expect.arrayContaining(['default', 'gaia', 'plain', 'uncover']));
   });
+
+  it('finds a theme whose @theme name briefkit reads differently from Marp', () => {
+    const dotted = { name: 'acme', file: '/t/acme.css', css: '/* @theme acme.v2 */\nsection { color: #0a0b0c; }\n', description: '', addedLines: 0 };
+    const marp = createMarp([dotted]);
+    expect(marp.render('---\ntheme: acme.v2\n---\n\n# One\n').css).toContain('#0a0b0c');
+  });
 });
