@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -55,10 +55,17 @@ function headlessArgs(userDataDir: string): string[] {
  */
 export function spawnChromium(executablePath: string): ChromiumProcess {
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'briefkit-chromium-'));
+  // Chromium's own temporary files (the folder of its single-instance socket, and shared memory files under
+  // --disable-dev-shm-usage) go inside the profile, so removing the profile removes them. In the system's temporary
+  // folder they outlived every build, since a killed Chromium never cleans up: after a day of builds /tmp held a
+  // thousand such folders, and a cold seed build took 1.55 s beside them against 1.27 s once they were gone.
+  const chromiumTemp = path.join(userDataDir, 'tmp');
+  mkdirSync(chromiumTemp);
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const child = spawn(executablePath, [...launchArgs(isRoot), ...headlessArgs(userDataDir)], {
     stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
     detached: false,
+    env: { ...process.env, TMPDIR: chromiumTemp },
   });
   let ended = false;
   let stderr = '';

@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -74,6 +74,15 @@ describe('the shared browser', () => {
     const run = runCli(['build', path.join(dir, 'brief.md'), '--out', path.join(dir, 'out'), '--formats', 'report-pdf'], { env: { HOME: home } });
     expect(run.code, run.stderr).toBe(0);
     expect(existsSync(path.join(home, '.config/chromium'))).toBe(false);
+  });
+
+  it('leaves nothing in the temporary folder but its compile cache', () => {
+    const tmp = tempDir();
+    const dir = tempDir();
+    writeFiles(dir, { 'brief.md': '---\ntitle: Tidy\n---\n## One\n\nText.\n' });
+    const run = runCli(['build', path.join(dir, 'brief.md'), '--out', path.join(dir, 'out'), '--formats', 'report-pdf'], { env: { TMPDIR: tmp } });
+    expect(run.code, run.stderr).toBe(0);
+    expect(readdirSync(tmp)).toEqual([`briefkit-compile-cache-${process.getuid?.() ?? 0}`]);
   });
 
   it('gives up with a clear error when the browser starts but never answers', () => {
