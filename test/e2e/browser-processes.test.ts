@@ -28,6 +28,14 @@ async function processTypes(page: Page): Promise<string[]> {
   return processInfo.map((p) => p.type);
 }
 
+/** Builds one short report PDF with the CLI under `env`, and checks it succeeded. */
+function buildOneReport(env: NodeJS.ProcessEnv): void {
+  const dir = tempDir();
+  writeFiles(dir, { 'brief.md': '---\ntitle: Tidy\n---\n## One\n\nText.\n' });
+  const run = runCli(['build', path.join(dir, 'brief.md'), '--out', path.join(dir, 'out'), '--formats', 'report-pdf'], { env });
+  expect(run.code, run.stderr).toBe(0);
+}
+
 describe('the shared browser', () => {
   it('loads no browser UI pages and keeps no renderer beyond its tabs', async () => {
     service = new BrowserService({ maxTabs: 2 });
@@ -69,19 +77,13 @@ describe('the shared browser', () => {
 
   it('starts no crash reporter, which would keep a crash database in the home folder', () => {
     const home = tempDir();
-    const dir = tempDir();
-    writeFiles(dir, { 'brief.md': '---\ntitle: Quiet\n---\n## One\n\nText.\n' });
-    const run = runCli(['build', path.join(dir, 'brief.md'), '--out', path.join(dir, 'out'), '--formats', 'report-pdf'], { env: { HOME: home } });
-    expect(run.code, run.stderr).toBe(0);
+    buildOneReport({ HOME: home });
     expect(existsSync(path.join(home, '.config/chromium'))).toBe(false);
   });
 
   it('leaves nothing in the temporary folder but its compile cache', () => {
     const tmp = tempDir();
-    const dir = tempDir();
-    writeFiles(dir, { 'brief.md': '---\ntitle: Tidy\n---\n## One\n\nText.\n' });
-    const run = runCli(['build', path.join(dir, 'brief.md'), '--out', path.join(dir, 'out'), '--formats', 'report-pdf'], { env: { TMPDIR: tmp } });
-    expect(run.code, run.stderr).toBe(0);
+    buildOneReport({ TMPDIR: tmp });
     expect(readdirSync(tmp)).toEqual([`briefkit-compile-cache-${process.getuid?.() ?? 0}`]);
   });
 
