@@ -19,12 +19,6 @@ export function launchArgs(isRoot: boolean): string[] {
     // build took 10% less time and CPU (8 alternating runs); the PDFs are byte-identical.
     // https://source.chromium.org/chromium/chromium/src/+/main:services/network/public/cpp/features.cc
     '--enable-features=NetworkServiceInProcess2',
-    // No crash reporting: the crashpad handler processes it starts, and what Chromium sets up for them, cost a cold
-    // build ~0.1 s (8 alternating runs); a crash still ends the build's browser and is reported and retried by us.
-    // https://source.chromium.org/chromium/chromium/src/+/main:components/crash/core/app/crashpad.cc
-    '--disable-breakpad',
-    '--disable-crash-reporter',
-    '--disable-crashpad-for-testing',
     '--font-render-hinting=none',
     '--hide-scrollbars',
     '--mute-audio',
