@@ -163,11 +163,14 @@ export class BrowserService {
     return this.seal(await browser.newPage());
   }
 
-  /** Seals a tab from the network: only data:, about: and blob: URLs load; refused requests are noted. */
+  /**
+   * Seals a tab from the network (only data:, about: and blob: URLs load; refused requests are noted) and lays its
+   * pages out for print media, which the tab keeps for every later job.
+   */
   private async seal(page: Page): Promise<Page> {
     // alert()/confirm() in HTML kept with --trust-html would stop the page until someone answers.
     page.on('dialog', (dialog) => void dialog.dismiss().catch(() => undefined));
-    await page.setRequestInterception(true);
+    await Promise.all([page.setRequestInterception(true), page.emulateMediaType('print')]);
     page.on('request', (request: HTTPRequest) => {
       const url = request.url();
       if (/^(data|about|blob):/i.test(url)) void request.continue();
@@ -182,7 +185,7 @@ export class BrowserService {
     return page;
   }
 
-  /** Runs `fn` with a network-sealed tab; the tab is kept for the next job unless `fn` failed. */
+  /** Runs `fn` with a network-sealed tab laid out for print; the tab is kept for the next job unless `fn` failed. */
   async withPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
     await this.acquire();
     let page: Page | undefined;

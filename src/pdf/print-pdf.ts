@@ -2,9 +2,6 @@ import type { Page, PDFOptions } from 'puppeteer-core';
 import { protocolTimeoutMs, type BrowserService } from '../browser/browser-service.js';
 import { BrowserError } from '../errors.js';
 
-/** Tabs already emulating print media (Emulation.setEmulatedMedia lasts for the tab's life). */
-const printMedia = new WeakSet<Page>();
-
 /** How to print a page: paper, and whether to ask Chromium for an outline and tags. */
 export interface PrintOptions {
   /** CSS viewport for layout before printing (decks set it to the slide size). */
@@ -14,15 +11,12 @@ export interface PrintOptions {
 }
 
 /**
- * Loads HTML into the tab, laid out for print, and waits until fonts and images are ready to paint. Print media is
- * set on every load (a tab keeps it, so this costs no round trip after the first); the viewport only when it changes.
+ * Loads HTML into a tab of the shared browser (which lays pages out for print media) and waits until fonts and
+ * images are ready to paint. The viewport is set only when it changes.
  */
 export async function loadForPrint(page: Page, html: string, viewport?: PrintOptions['viewport']): Promise<void> {
   const current = page.viewport();
-  await Promise.all([
-    viewport && (current?.width !== viewport.width || current.height !== viewport.height) ? page.setViewport(viewport) : undefined,
-    printMedia.has(page) ? undefined : page.emulateMediaType('print').then(() => void printMedia.add(page)),
-  ]);
+  if (viewport && (current?.width !== viewport.width || current.height !== viewport.height)) await page.setViewport(viewport);
   await page.setContent(html, { waitUntil: 'load', timeout: protocolTimeoutMs });
   await untilPaintable(page);
 }

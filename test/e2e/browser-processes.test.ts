@@ -65,14 +65,14 @@ describe('the shared browser', () => {
     expect(targets.filter((t) => t.type === 'page')).toHaveLength(1);
   });
 
-  it('hands the next job an emptied tab at the default size, not the document of the job before', async () => {
+  it('hands the next job an emptied tab at the default size and laid out for print, not the document of the job before', async () => {
     service = new BrowserService({ maxTabs: 1 });
     await service.withPage(async (page) => {
       await page.setViewport({ width: 1280, height: 720 });
       await page.setContent(`<main>${'<p>Slide</p>'.repeat(500)}</main>`);
     });
-    const next = await service.withPage((page) => page.evaluate(() => ({ elements: document.getElementsByTagName('*').length, width: innerWidth, height: innerHeight })));
-    expect(next).toEqual({ elements: 1, width: 800, height: 600 });
+    const next = await service.withPage((page) => page.evaluate(() => ({ elements: document.getElementsByTagName('*').length, width: innerWidth, height: innerHeight, print: matchMedia('print').matches })));
+    expect(next).toEqual({ elements: 1, width: 800, height: 600, print: true });
   });
 
   it('starts no crash reporter, which would keep a crash database in the home folder', () => {
