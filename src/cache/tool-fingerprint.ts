@@ -13,7 +13,7 @@ export function toolFingerprint(): Promise<string> {
   memo ??= (async () => {
     const dist = path.join(packageRoot, 'dist');
     const entries = await readdir(dist, { withFileTypes: true, recursive: true }).catch(() => []);
-    const files = entries.filter((e) => e.isFile() && e.name.endsWith('.js')).map((e) => path.join(e.parentPath, e.name)).sort();
+    const files = entries.filter((e) => e.isFile() && /\.c?js$/.test(e.name)).map((e) => path.join(e.parentPath, e.name)).sort();
     const parts = [`briefkit ${version}`];
     for (const file of files) {
       const info = await stat(file);
