@@ -8,7 +8,7 @@ import { handoutPage } from '../deck/handout-page.js';
 import { planDeck } from '../deck/plan-deck.js';
 import { renderDeck, type RenderedDeck } from '../deck/render-deck.js';
 import { partLinks, sliceDeck } from '../deck/slice-deck.js';
-import { finishPdf } from '../pdf/deck-outline.js';
+import { finishPdf } from '../pdf/finish-pdf.js';
 import { chunkRanges, printChunkSize, printParts, withPartLinks } from '../pdf/print-in-chunks.js';
 import { printLoadedPage } from '../pdf/print-pdf.js';
 import { contentSecurityPolicy, withContentSecurityPolicy } from '../html/content-security-policy.js';

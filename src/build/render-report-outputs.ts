@@ -24,5 +24,5 @@ export async function renderReportOutputs(briefing: Briefing, settings: Document
     ids,
     pdf: { preferCSSPageSize: true, format: settings.paper, tagged: true, outline: false },
   });
-  return { html: printed.html, pdf: await finishReportPdf(printed, pdfMetadataFor(briefing.meta, 'Briefing report')) };
+  return { html: printed.html, pdf: finishReportPdf(printed, pdfMetadataFor(briefing.meta, 'Briefing report')) };
 }

@@ -1,7 +1,7 @@
 import type { MeasuredPrint } from './print-measured.js';
+import { PdfUpdate } from './pdf-update.js';
 import { applyMetadata, type PdfMetadata } from './set-metadata.js';
 import { writeOutline, type OutlineEntry } from './write-outline.js';
-import { saveOptions } from './pdf-lib-pace.js';
 
 /** Bookmarks from the measured headings: h1 and h2 at the top level, h3 beneath their h2, h4 beneath that. */
 export function reportOutline(headings: MeasuredPrint['headings']): OutlineEntry[] {
@@ -9,8 +9,9 @@ export function reportOutline(headings: MeasuredPrint['headings']): OutlineEntry
 }
 
 /** Post-processes the settled report print: bookmarks mirroring the section tree, then document metadata. */
-export async function finishReportPdf(printed: MeasuredPrint, meta: PdfMetadata): Promise<Uint8Array> {
-  writeOutline(printed.pdf, reportOutline(printed.headings));
-  applyMetadata(printed.pdf, meta);
-  return printed.pdf.save(saveOptions);
+export function finishReportPdf(printed: MeasuredPrint, meta: PdfMetadata): Uint8Array {
+  const update = new PdfUpdate(printed.pdf);
+  writeOutline(update, reportOutline(printed.headings));
+  applyMetadata(update, meta);
+  return update.bytes();
 }

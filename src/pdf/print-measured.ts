@@ -1,23 +1,23 @@
-import { PDFDocument, type PDFArray } from 'pdf-lib';
 import type { Page, PDFOptions } from 'puppeteer-core';
 import type { BrowserService } from '../browser/browser-service.js';
 import { digitCount, measuredLabels, placeholderLabels, runningHeads, type PageLabels } from '../report/page-labels.js';
 import { markHeadingTargets, type PageHeading } from './mark-heading-targets.js';
 import { patchInPlace } from './patch-in-place.js';
+import { PdfFile } from './pdf-file.js';
+import type { PdfValue } from './pdf-syntax.js';
 import { loadForPrint, printLoadedPage, untilPaintable } from './print-pdf.js';
 import { readNamedDestinations, type Destination } from './read-destinations.js';
-import { loadOptions } from './pdf-lib-pace.js';
 
 /** A heading of the printed report with the page it starts on. */
 export interface PlacedPageHeading extends PageHeading {
   page: number;
-  destination: PDFArray;
+  destination: PdfValue[];
 }
 
-/** The settled print: its HTML, the loaded PDF (ready for post-processing) and where every heading landed. */
+/** The settled print: its HTML, the PDF as printed (read only where needed) and where every heading landed. */
 export interface MeasuredPrint {
   html: string;
-  pdf: PDFDocument;
+  pdf: PdfFile;
   headings: PlacedPageHeading[];
   /** How many times the page was printed (1 when the template shows no page labels, usually 2). */
   passes: number;
@@ -69,7 +69,7 @@ export async function printMeasured(service: BrowserService, render: (labels: Pa
       const draft = pass === 1;
       await setPaintHidden(page, draft);
       const printed = await printAndPlace(page, headings, draft ? { ...options.pdf, tagged: false } : options.pdf);
-      const pageCount = printed.pdf.getPageCount();
+      const { pageCount } = printed.pdf;
       const width = Math.max(Object.values(labels.pages)[0]?.length ?? 1, digitCount(pageCount));
       const pages = new Map([...printed.destinations].map(([id, d]) => [id, d.page]));
       const next = measuredLabels(pages, [...new Set([...options.ids, ...pages.keys()])], width, runningHeads(printed.headings, pageCount));
@@ -86,8 +86,8 @@ export async function printMeasured(service: BrowserService, render: (labels: Pa
 }
 
 /** Prints the loaded page and finds, from the PDF's named destinations, the page each heading landed on. */
-async function printAndPlace(page: Page, headings: PageHeading[], pdfOptions: PDFOptions): Promise<{ pdf: PDFDocument; destinations: Map<string, Destination>; headings: PlacedPageHeading[] }> {
-  const pdf = await PDFDocument.load(await printLoadedPage(page, pdfOptions), loadOptions);
+async function printAndPlace(page: Page, headings: PageHeading[], pdfOptions: PDFOptions): Promise<{ pdf: PdfFile; destinations: Map<string, Destination>; headings: PlacedPageHeading[] }> {
+  const pdf = PdfFile.parse(await printLoadedPage(page, pdfOptions));
   const destinations = readNamedDestinations(pdf);
   const placed = headings.flatMap((h) => {
     const destination = destinations.get(h.id);

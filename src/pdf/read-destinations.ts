@@ -1,4 +1,5 @@
-import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRef, type PDFDocument } from 'pdf-lib';
+import type { PdfFile } from './pdf-file.js';
+import { PdfRef, type PdfValue } from './pdf-syntax.js';
 
 /** Where a named destination points: a 1-based page number and the top of the target in PDF points. */
 export interface Destination {
@@ -6,17 +7,7 @@ export interface Destination {
   /** Distance from the bottom of the page, as PDF coordinates count. */
   y: number;
   /** The destination array as written, for reuse in outline items. */
-  array: PDFArray;
-}
-
-/** The destination array of a `/Dests` entry: either the array itself or a dictionary holding it under `/D`. */
-function destinationArray(value: unknown): PDFArray | undefined {
-  if (value instanceof PDFArray) return value;
-  if (value instanceof PDFDict) {
-    const inner = value.get(PDFName.of('D'));
-    return inner instanceof PDFArray ? inner : undefined;
-  }
-  return undefined;
+  array: PdfValue[];
 }
 
 /** Chromium names a destination by the link's URL fragment, so ids outside ASCII arrive percent-encoded. */
@@ -30,21 +21,23 @@ function decodeName(name: string): string {
 
 /**
  * Reads the named destinations Chromium writes into the catalog's `/Dests` dictionary (one per element that an
- * in-document `#id` link targets), keyed by the id.
+ * in-document `#id` link targets), keyed by the id. A value is the destination array itself or a dictionary holding
+ * it under `/D` (ISO 32000-1 §12.3.2.3).
  */
-export function readNamedDestinations(pdf: PDFDocument): Map<string, Destination> {
+export function readNamedDestinations(pdf: PdfFile): Map<string, Destination> {
   const result = new Map<string, Destination>();
-  const dests = pdf.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
+  const dests = pdf.dict(pdf.catalog.get('Dests'));
   if (!dests) return result;
-  const pageByRef = new Map(pdf.getPages().map((page, index) => [page.ref.toString(), index + 1]));
-  for (const [key, raw] of dests.entries()) {
-    const array = destinationArray(pdf.context.lookup(raw));
-    const target = array?.get(0);
-    if (!array || !(target instanceof PDFRef)) continue;
-    const page = pageByRef.get(target.toString());
+  const pageByNum = new Map(pdf.pageRefs().map((ref, index) => [ref.num, index + 1]));
+  for (const [key, raw] of dests) {
+    const value = pdf.resolve(raw);
+    const array = value instanceof Map ? pdf.resolve(value.get('D')) : value;
+    if (!Array.isArray(array)) continue;
+    const target = array[0];
+    const page = target instanceof PdfRef ? pageByNum.get(target.num) : undefined;
     if (page === undefined) continue;
-    const top = array.lookupMaybe(3, PDFNumber);
-    result.set(decodeName(key.decodeText()), { page, y: top?.asNumber() ?? 0, array });
+    const top = array[3];
+    result.set(decodeName(key), { page, y: typeof top === 'number' ? top : 0, array });
   }
   return result;
 }

@@ -1,0 +1,148 @@
+import { PdfLexer, PdfName, PdfRef, PdfSyntaxError, type PdfDict, type PdfValue } from './pdf-syntax.js';
+
+/** Where each in-use object starts, from a classic cross-reference table (ISO 32000-1 §7.5.4). */
+interface CrossReference {
+  offsets: Map<number, number>;
+  trailer: PdfDict;
+}
+
+/** Reads one cross-reference section and its trailer at `at`, then the older sections its `/Prev` names. */
+function readCrossReference(bytes: Uint8Array, at: number): CrossReference {
+  const offsets = new Map<number, number>();
+  const freed = new Set<number>();
+  let trailer: PdfDict | undefined;
+  const seen = new Set<number>();
+  for (let next: number | undefined = at; next !== undefined; ) {
+    if (seen.has(next) || next < 0 || next >= bytes.length) throw new PdfSyntaxError(`Bad cross-reference offset ${next}.`);
+    seen.add(next);
+    const lexer: PdfLexer = new PdfLexer(bytes, next);
+    // A cross-reference stream (PDF 1.5, `N 0 obj <</Type /XRef …>>`) is something neither Chromium nor pdf-lib
+    // (as briefkit saves) writes; the caller is told rather than handed a wrong reading.
+    if (lexer.atDigit()) throw new PdfSyntaxError('The PDF uses a cross-reference stream, which this reader does not handle.');
+    lexer.expect('xref');
+    while (lexer.word(true) !== 'trailer') {
+      const first = lexer.integer();
+      const count = lexer.integer();
+      for (let i = 0; i < count; i += 1) {
+        const offset = lexer.integer();
+        lexer.integer();
+        const kind = lexer.word();
+        const num = first + i;
+        // Newer sections are read first and win.
+        if (offsets.has(num) || freed.has(num)) continue;
+        if (kind === 'n') offsets.set(num, offset);
+        else if (kind === 'f') freed.add(num);
+        else throw new PdfSyntaxError(`Bad cross-reference entry for object ${num}.`);
+      }
+    }
+    lexer.expect('trailer');
+    const section: PdfValue = lexer.value();
+    if (!(section instanceof Map)) throw new PdfSyntaxError('The trailer is not a dictionary.');
+    trailer ??= section;
+    const prev: PdfValue | undefined = section.get('Prev');
+    next = typeof prev === 'number' ? prev : undefined;
+  }
+  return { offsets, trailer: trailer ?? new Map() };
+}
+
+/** The offset the last `startxref` names. */
+function lastStartXref(bytes: Uint8Array): number {
+  const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 1024))).toString('latin1');
+  const match = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail);
+  if (!match) throw new PdfSyntaxError('No “startxref” at the end of the PDF.');
+  return Number(match[1]);
+}
+
+/**
+ * A PDF read lazily through its cross-reference table: only the objects asked for are parsed (the catalog, the page
+ * tree, named destinations), never the content streams, so reading where things are costs next to nothing even for
+ * a large file. Used on PDFs Chromium printed or pdf-lib saved, which both write classic tables.
+ */
+export class PdfFile {
+  private readonly cache = new Map<number, PdfValue>();
+  private pages?: PdfRef[];
+
+  private constructor(
+    readonly bytes: Uint8Array,
+    /** Byte offset of the newest cross-reference section (an update's `/Prev`). */
+    readonly xrefOffset: number,
+    private readonly offsets: Map<number, number>,
+    readonly trailer: PdfDict,
+  ) {}
+
+  /** Reads the cross-reference table and trailer of a PDF. */
+  static parse(bytes: Uint8Array): PdfFile {
+    const at = lastStartXref(bytes);
+    const { offsets, trailer } = readCrossReference(bytes, at);
+    return new PdfFile(bytes, at, offsets, trailer);
+  }
+
+  /** One past the highest object number in use (the trailer's `/Size`). */
+  get size(): number {
+    const size = this.trailer.get('Size');
+    return typeof size === 'number' ? size : Math.max(0, ...this.offsets.keys()) + 1;
+  }
+
+  /** The indirect object `ref` names (parsed once). */
+  object(ref: PdfRef): PdfValue {
+    const cached = this.cache.get(ref.num);
+    if (cached !== undefined || this.cache.has(ref.num)) return cached ?? null;
+    const offset = this.offsets.get(ref.num);
+    if (offset === undefined) return null;
+    const lexer = new PdfLexer(this.bytes, offset);
+    const num = lexer.integer();
+    lexer.integer();
+    lexer.expect('obj');
+    if (num !== ref.num) throw new PdfSyntaxError(`The cross-reference table points object ${ref.num} at object ${num}.`);
+    const value = lexer.value();
+    this.cache.set(ref.num, value);
+    return value;
+  }
+
+  /** A value with references followed. */
+  resolve(value: PdfValue | undefined): PdfValue | undefined {
+    return value instanceof PdfRef ? this.object(value) : value;
+  }
+
+  /** A value that must be a dictionary (following a reference), or undefined. */
+  dict(value: PdfValue | undefined): PdfDict | undefined {
+    const resolved = this.resolve(value);
+    return resolved instanceof Map ? resolved : undefined;
+  }
+
+  /** The reference to the document catalog (the trailer's `/Root`). */
+  get rootRef(): PdfRef {
+    const root = this.trailer.get('Root');
+    if (!(root instanceof PdfRef)) throw new PdfSyntaxError('The trailer names no document catalog.');
+    return root;
+  }
+
+  /** The document catalog. */
+  get catalog(): PdfDict {
+    const catalog = this.dict(this.rootRef);
+    if (!catalog) throw new PdfSyntaxError('The document catalog is not a dictionary.');
+    return catalog;
+  }
+
+  /** The pages in order, as references to their page objects (the page tree walked depth first). */
+  pageRefs(): PdfRef[] {
+    if (this.pages) return this.pages;
+    const pages: PdfRef[] = [];
+    const visit = (ref: PdfValue | undefined, depth: number): void => {
+      if (!(ref instanceof PdfRef) || depth > 64) return;
+      const node = this.dict(ref);
+      const type = node?.get('Type');
+      if (type instanceof PdfName && type.text === 'Page') pages.push(ref);
+      const kids = this.resolve(node?.get('Kids'));
+      if (Array.isArray(kids)) for (const kid of kids) visit(kid, depth + 1);
+    };
+    visit(this.catalog.get('Pages'), 0);
+    this.pages = pages;
+    return pages;
+  }
+
+  /** How many pages the document has. */
+  get pageCount(): number {
+    return this.pageRefs().length;
+  }
+}

@@ -1,0 +1,224 @@
+// The PDF object syntax of ISO 32000-1 §7.3 (PDF 1.7): enough to read the dictionaries Chromium writes (catalog,
+// page tree, named destinations, document information) and to write new ones. Content streams are never parsed.
+
+/** A name object (`/Type`), its text decoded from `#xx` escapes as UTF-8. */
+export class PdfName {
+  constructor(readonly text: string) {}
+}
+
+/** A reference to an indirect object (`12 0 R`). */
+export class PdfRef {
+  constructor(
+    readonly num: number,
+    readonly gen = 0,
+  ) {}
+}
+
+/** A string object: its bytes, escapes resolved. */
+export class PdfString {
+  constructor(readonly bytes: Uint8Array) {}
+
+  /** A text string (§7.9.2.2): ASCII as is, anything else as UTF-16BE behind a byte order mark. */
+  static text(text: string): PdfString {
+    if (/^[\x20-\x7e]*$/.test(text)) return new PdfString(Buffer.from(text, 'latin1'));
+    const bytes = Buffer.alloc(2 + text.length * 2);
+    bytes[0] = 0xfe;
+    bytes[1] = 0xff;
+    for (let i = 0; i < text.length; i += 1) bytes.writeUInt16BE(text.charCodeAt(i), 2 + i * 2);
+    return new PdfString(bytes);
+  }
+
+  /** The string read as a text string: UTF-16BE behind a byte order mark, else PDFDocEncoding (read as Latin-1). */
+  decodeText(): string {
+    const b = this.bytes;
+    if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return Buffer.from(b.subarray(2)).swap16().toString('utf16le');
+    return Buffer.from(b).toString('latin1');
+  }
+}
+
+/** A dictionary: keys are names without the slash, in the order written. */
+export type PdfDict = Map<string, PdfValue>;
+
+/** Any PDF object but a stream. */
+export type PdfValue = number | boolean | null | PdfName | PdfRef | PdfString | PdfDict | PdfValue[];
+
+/** The PDF is not laid out as expected (not one Chromium or pdf-lib wrote). */
+export class PdfSyntaxError extends Error {
+  override name = 'PdfSyntaxError';
+}
+
+const whitespace = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
+const delimiters = new Set([0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]);
+const isRegular = (byte: number): boolean => !whitespace.has(byte) && !delimiters.has(byte);
+const isDigit = (byte: number | undefined): boolean => byte !== undefined && byte >= 0x30 && byte <= 0x39;
+
+/** Reads PDF objects from bytes, from a position onwards. */
+export class PdfLexer {
+  constructor(
+    readonly bytes: Uint8Array,
+    public pos = 0,
+  ) {}
+
+  /** Skips whitespace and comments. */
+  skipSpace(): void {
+    const b = this.bytes;
+    while (this.pos < b.length) {
+      if (whitespace.has(b[this.pos])) this.pos += 1;
+      else if (b[this.pos] === 0x25) while (this.pos < b.length && b[this.pos] !== 0x0a && b[this.pos] !== 0x0d) this.pos += 1;
+      else break;
+    }
+  }
+
+  /** The next run of regular characters (a keyword or number), without consuming it when `peek`. */
+  word(peek = false): string {
+    this.skipSpace();
+    let end = this.pos;
+    while (end < this.bytes.length && isRegular(this.bytes[end])) end += 1;
+    const text = Buffer.from(this.bytes.subarray(this.pos, end)).toString('latin1');
+    if (!peek) this.pos = end;
+    return text;
+  }
+
+  /** Reads a keyword and fails unless it is `expected`. */
+  expect(expected: string): void {
+    const at = this.pos;
+    const got = this.word();
+    if (got !== expected) throw new PdfSyntaxError(`Expected “${expected}” at byte ${at}, found “${got.slice(0, 20)}”.`);
+  }
+
+  /** Reads a non-negative integer. */
+  integer(): number {
+    const at = this.pos;
+    const text = this.word();
+    if (!/^\d+$/.test(text)) throw new PdfSyntaxError(`Expected an integer at byte ${at}, found “${text.slice(0, 20)}”.`);
+    return Number(text);
+  }
+
+  /** Reads one object: a number, reference, name, string, array, dictionary, boolean or null. */
+  value(): PdfValue {
+    this.skipSpace();
+    const b = this.bytes;
+    const at = this.pos;
+    const byte = b[at];
+    if (byte === 0x2f) return this.name();
+    if (byte === 0x28) return this.literalString();
+    if (byte === 0x3c) return b[at + 1] === 0x3c ? this.dict() : this.hexString();
+    if (byte === 0x5b) {
+      this.pos += 1;
+      const items: PdfValue[] = [];
+      for (this.skipSpace(); b[this.pos] !== 0x5d; this.skipSpace()) {
+        if (this.pos >= b.length) throw new PdfSyntaxError(`Unterminated array from byte ${at}.`);
+        items.push(this.value());
+      }
+      this.pos += 1;
+      return items;
+    }
+    const word = this.word();
+    if (word === 'true' || word === 'false') return word === 'true';
+    if (word === 'null') return null;
+    if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(word)) throw new PdfSyntaxError(`Unexpected “${word.slice(0, 20) || String.fromCharCode(byte)}” at byte ${at}.`);
+    // `num gen R` is a reference: look ahead without consuming unless it is one.
+    if (/^\d+$/.test(word)) {
+      const after = this.pos;
+      const gen = this.word();
+      if (/^\d+$/.test(gen) && this.word() === 'R') return new PdfRef(Number(word), Number(gen));
+      this.pos = after;
+    }
+    return Number(word);
+  }
+
+  private dict(): PdfDict {
+    const at = this.pos;
+    this.pos += 2;
+    const dict: PdfDict = new Map();
+    for (this.skipSpace(); !(this.bytes[this.pos] === 0x3e && this.bytes[this.pos + 1] === 0x3e); this.skipSpace()) {
+      if (this.pos >= this.bytes.length) throw new PdfSyntaxError(`Unterminated dictionary from byte ${at}.`);
+      if (this.bytes[this.pos] !== 0x2f) throw new PdfSyntaxError(`Expected a name as dictionary key at byte ${this.pos}.`);
+      const key = this.name().text;
+      dict.set(key, this.value());
+    }
+    this.pos += 2;
+    return dict;
+  }
+
+  private name(): PdfName {
+    this.pos += 1;
+    const start = this.pos;
+    while (this.pos < this.bytes.length && isRegular(this.bytes[this.pos])) this.pos += 1;
+    const raw = Buffer.from(this.bytes.subarray(start, this.pos)).toString('latin1');
+    const bytes = Buffer.from(raw.replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1');
+    return new PdfName(bytes.toString('utf8'));
+  }
+
+  private hexString(): PdfString {
+    const end = this.bytes.indexOf(0x3e, this.pos);
+    if (end < 0) throw new PdfSyntaxError(`Unterminated hex string at byte ${this.pos}.`);
+    let hex = Buffer.from(this.bytes.subarray(this.pos + 1, end)).toString('latin1').replace(/[^0-9a-fA-F]/g, '');
+    if (hex.length % 2) hex += '0';
+    this.pos = end + 1;
+    return new PdfString(Buffer.from(hex, 'hex'));
+  }
+
+  private literalString(): PdfString {
+    const b = this.bytes;
+    const at = this.pos;
+    const out: number[] = [];
+    let depth = 0;
+    for (this.pos += 1; ; this.pos += 1) {
+      if (this.pos >= b.length) throw new PdfSyntaxError(`Unterminated string from byte ${at}.`);
+      const c = b[this.pos];
+      if (c === 0x29 && depth === 0) break;
+      if (c === 0x28) depth += 1;
+      if (c === 0x29) depth -= 1;
+      if (c !== 0x5c) {
+        out.push(c);
+        continue;
+      }
+      this.pos += 1;
+      const e = b[this.pos];
+      const simple: Record<number, number> = { 0x6e: 0x0a, 0x72: 0x0d, 0x74: 0x09, 0x62: 0x08, 0x66: 0x0c, 0x28: 0x28, 0x29: 0x29, 0x5c: 0x5c };
+      if (simple[e] !== undefined) out.push(simple[e]);
+      else if (e >= 0x30 && e <= 0x37) {
+        let octal = '';
+        while (octal.length < 3 && b[this.pos] >= 0x30 && b[this.pos] <= 0x37) octal += String.fromCharCode(b[this.pos++]);
+        this.pos -= 1;
+        out.push(parseInt(octal, 8) & 0xff);
+      } else if (e === 0x0d) {
+        if (b[this.pos + 1] === 0x0a) this.pos += 1; // a line continuation
+      } else if (e !== 0x0a) out.push(e);
+    }
+    this.pos += 1;
+    return new PdfString(Uint8Array.from(out));
+  }
+
+  /** Whether the bytes at the position start with an integer (used to tell `N G obj` from a keyword). */
+  atDigit(): boolean {
+    this.skipSpace();
+    return isDigit(this.bytes[this.pos]);
+  }
+}
+
+/** A number as PDF writes it: no exponent, at most six decimals. */
+function formatNumber(n: number): string {
+  if (!Number.isFinite(n)) throw new PdfSyntaxError(`Cannot write the number ${n} into a PDF.`);
+  return Number.isInteger(n) ? String(n) : n.toFixed(6).replace(/\.?0+$/, '');
+}
+
+/** A name's text with every byte outside the regular printable range escaped as `#xx`. */
+function formatName(text: string): string {
+  let out = '/';
+  for (const byte of Buffer.from(text, 'utf8')) out += byte > 0x20 && byte < 0x7f && byte !== 0x23 && isRegular(byte) ? String.fromCharCode(byte) : `#${byte.toString(16).padStart(2, '0')}`;
+  return out;
+}
+
+/** Writes a value in PDF syntax (strings as hex, so any bytes are safe). */
+export function serialize(value: PdfValue): string {
+  if (value === null) return 'null';
+  if (typeof value === 'boolean') return String(value);
+  if (typeof value === 'number') return formatNumber(value);
+  if (value instanceof PdfName) return formatName(value.text);
+  if (value instanceof PdfRef) return `${value.num} ${value.gen} R`;
+  if (value instanceof PdfString) return `<${Buffer.from(value.bytes).toString('hex').toUpperCase()}>`;
+  if (Array.isArray(value)) return `[${value.map(serialize).join(' ')}]`;
+  return `<<${[...value].map(([key, item]) => `${formatName(key)} ${serialize(item)}`).join('\n')}>>`;
+}
