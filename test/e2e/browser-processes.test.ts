@@ -55,6 +55,22 @@ describe('the shared browser', () => {
     expect(processes.filter((type) => !['browser', 'renderer'].includes(type))).toEqual(['storage.mojom.StorageService']);
   });
 
+  it('keeps every tab hidden, so no frames are drawn for a screen no one sees, while timers still run on time', async () => {
+    service = new BrowserService({ maxTabs: 3 });
+    const seen = await Promise.all([0, 1, 2].map(() => service!.withPage(async (page) => {
+      await page.setContent('<p>Hello</p>');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      // A hidden page's timers are normally held to one wake-up a second; the switches in spawn-chromium.ts keep them.
+      const timer = await page.evaluate(() => new Promise<number>((resolve) => {
+        const start = performance.now();
+        setTimeout(() => setTimeout(() => resolve(performance.now() - start), 10), 10);
+      }));
+      return { visibility: await page.evaluate(() => document.visibilityState), timer };
+    })));
+    expect(seen.map((s) => s.visibility)).toEqual(['hidden', 'hidden', 'hidden']);
+    for (const { timer } of seen) expect(timer).toBeLessThan(500);
+  });
+
   it('runs a job in the blank tab Chromium opens with when one tab is enough', async () => {
     service = new BrowserService({ maxTabs: 2 });
     service.warmUp(1);
