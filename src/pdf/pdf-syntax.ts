@@ -47,10 +47,21 @@ export class PdfSyntaxError extends Error {
   override name = 'PdfSyntaxError';
 }
 
-const whitespace = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
-const delimiters = new Set([0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]);
-const isRegular = (byte: number): boolean => !whitespace.has(byte) && !delimiters.has(byte);
+/** Byte classes (§7.2.2): 0 regular, 1 white-space, 2 delimiter; a table, as the lexer asks for every byte. */
+const byteClass = new Uint8Array(256);
+for (const byte of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) byteClass[byte] = 1;
+for (const byte of [0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]) byteClass[byte] = 2;
+const isWhitespace = (byte: number): boolean => byteClass[byte] === 1;
+const isRegular = (byte: number): boolean => byteClass[byte] === 0;
 const isDigit = (byte: number | undefined): boolean => byte !== undefined && byte >= 0x30 && byte <= 0x39;
+
+/** Bytes as a Latin-1 string (keywords, numbers, names are short: no Buffer is made for them). */
+function latin1(bytes: Uint8Array, start: number, end: number): string {
+  if (end - start > 64) return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1');
+  let text = '';
+  for (let i = start; i < end; i += 1) text += String.fromCharCode(bytes[i]);
+  return text;
+}
 
 /** Reads PDF objects from bytes, from a position onwards. */
 export class PdfLexer {
@@ -63,7 +74,7 @@ export class PdfLexer {
   skipSpace(): void {
     const b = this.bytes;
     while (this.pos < b.length) {
-      if (whitespace.has(b[this.pos])) this.pos += 1;
+      if (isWhitespace(b[this.pos])) this.pos += 1;
       else if (b[this.pos] === 0x25) while (this.pos < b.length && b[this.pos] !== 0x0a && b[this.pos] !== 0x0d) this.pos += 1;
       else break;
     }
@@ -74,7 +85,7 @@ export class PdfLexer {
     this.skipSpace();
     let end = this.pos;
     while (end < this.bytes.length && isRegular(this.bytes[end])) end += 1;
-    const text = Buffer.from(this.bytes.subarray(this.pos, end)).toString('latin1');
+    const text = latin1(this.bytes, this.pos, end);
     if (!peek) this.pos = end;
     return text;
   }
@@ -145,7 +156,8 @@ export class PdfLexer {
     this.pos += 1;
     const start = this.pos;
     while (this.pos < this.bytes.length && isRegular(this.bytes[this.pos])) this.pos += 1;
-    const raw = Buffer.from(this.bytes.subarray(start, this.pos)).toString('latin1');
+    const raw = latin1(this.bytes, start, this.pos);
+    if (!raw.includes('#') && /^[\x21-\x7e]*$/.test(raw)) return new PdfName(raw);
     const bytes = Buffer.from(raw.replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1');
     return new PdfName(bytes.toString('utf8'));
   }
