@@ -3,6 +3,8 @@ import { PdfLexer, PdfName, PdfRef, PdfSyntaxError, type PdfDict, type PdfValue 
 /** Where each in-use object starts, from a classic cross-reference table (ISO 32000-1 §7.5.4). */
 interface CrossReference {
   offsets: Map<number, number>;
+  /** One past the highest object number with an entry, in use or free. */
+  entries: number;
   trailer: PdfDict;
 }
 
@@ -38,11 +40,15 @@ function readCrossReference(bytes: Uint8Array, at: number): CrossReference {
     lexer.expect('trailer');
     const section: PdfValue = lexer.value();
     if (!(section instanceof Map)) throw new PdfSyntaxError('The trailer is not a dictionary.');
+    // Encrypted strings, and objects found only in a cross-reference stream (a hybrid file), would be misread.
+    for (const key of ['Encrypt', 'XRefStm']) if (section.has(key)) throw new PdfSyntaxError(`The PDF's trailer has /${key}, which this reader does not handle.`);
     trailer ??= section;
     const prev: PdfValue | undefined = section.get('Prev');
     next = typeof prev === 'number' ? prev : undefined;
   }
-  return { offsets, trailer: trailer ?? new Map() };
+  let entries = 0;
+  for (const num of [...offsets.keys(), ...freed]) entries = Math.max(entries, num + 1);
+  return { offsets, entries, trailer: trailer ?? new Map() };
 }
 
 /** The offset the last `startxref` names. */
@@ -67,20 +73,22 @@ export class PdfFile {
     /** Byte offset of the newest cross-reference section (an update's `/Prev`). */
     readonly xrefOffset: number,
     private readonly offsets: Map<number, number>,
+    /** One past the highest object number in any cross-reference entry. */
+    private readonly entries: number,
     readonly trailer: PdfDict,
   ) {}
 
   /** Reads the cross-reference table and trailer of a PDF. */
   static parse(bytes: Uint8Array): PdfFile {
     const at = lastStartXref(bytes);
-    const { offsets, trailer } = readCrossReference(bytes, at);
-    return new PdfFile(bytes, at, offsets, trailer);
+    const { offsets, entries, trailer } = readCrossReference(bytes, at);
+    return new PdfFile(bytes, at, offsets, entries, trailer);
   }
 
   /** One past the highest object number in use (the trailer's `/Size`). */
   get size(): number {
     const size = this.trailer.get('Size');
-    return typeof size === 'number' ? size : Math.max(0, ...this.offsets.keys()) + 1;
+    return Math.max(typeof size === 'number' ? size : 0, this.entries);
   }
 
   /** The indirect object `ref` names (parsed once). */
@@ -91,9 +99,9 @@ export class PdfFile {
     if (offset === undefined) return null;
     const lexer = new PdfLexer(this.bytes, offset);
     const num = lexer.integer();
-    lexer.integer();
+    const gen = lexer.integer();
     lexer.expect('obj');
-    if (num !== ref.num) throw new PdfSyntaxError(`The cross-reference table points object ${ref.num} at object ${num}.`);
+    if (num !== ref.num || gen !== ref.gen) throw new PdfSyntaxError(`The cross-reference table points object ${ref.num} ${ref.gen} at object ${num} ${gen}.`);
     const value = lexer.value();
     this.cache.set(ref.num, value);
     return value;

@@ -1,9 +1,17 @@
 // The PDF object syntax of ISO 32000-1 §7.3 (PDF 1.7): enough to read the dictionaries Chromium writes (catalog,
 // page tree, named destinations, document information) and to write new ones. Content streams are never parsed.
 
-/** A name object (`/Type`), its text decoded from `#xx` escapes as UTF-8. */
+/**
+ * A name object (`/Type`): its bytes, `#xx` escapes resolved, held one character per byte (Latin-1) so they are
+ * written back exactly as read. Dictionary keys are held the same way.
+ */
 export class PdfName {
   constructor(readonly text: string) {}
+
+  /** The name's bytes read as UTF-8, as Chromium writes the names of destinations. */
+  utf8(): string {
+    return Buffer.from(this.text, 'latin1').toString('utf8');
+  }
 }
 
 /** A reference to an indirect object (`12 0 R`). */
@@ -28,13 +36,27 @@ export class PdfString {
     return new PdfString(bytes);
   }
 
-  /** The string read as a text string: UTF-16BE behind a byte order mark, else PDFDocEncoding (read as Latin-1). */
+  /** The string read as a text string: UTF-16BE behind a byte order mark, else PDFDocEncoding. */
   decodeText(): string {
     const b = this.bytes;
-    if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return Buffer.from(b.subarray(2)).swap16().toString('utf16le');
-    return Buffer.from(b).toString('latin1');
+    if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) {
+      const units = b.subarray(2, 2 + ((b.length - 2) & ~1));
+      return Buffer.from(units).swap16().toString('utf16le');
+    }
+    let text = '';
+    for (const byte of b) text += pdfDocEncoding.get(byte) ?? String.fromCharCode(byte);
+    return text;
   }
 }
+
+/** Where PDFDocEncoding differs from Latin-1 (ISO 32000-1 Annex D.2). */
+const pdfDocEncoding = new Map<number, string>([
+  ...[...'\u02d8\u02c7\u02c6\u02d9\u02dd\u02db\u02da\u02dc'].map((c, i): [number, string] => [0x18 + i, c]),
+  ...[...'\u2022\u2020\u2021\u2026\u2014\u2013\u0192\u2044\u2039\u203a\u2212\u2030\u201e\u201c\u201d\u2018\u2019\u201a\u2122\ufb01\ufb02\u0141\u0152\u0160\u0178\u017d\u0131\u0142\u0153\u0161\u017e'].map(
+    (c, i): [number, string] => [0x80 + i, c],
+  ),
+  [0xa0, '\u20ac'],
+]);
 
 /** A dictionary: keys are names without the slash, in the order written. */
 export type PdfDict = Map<string, PdfValue>;
@@ -157,15 +179,14 @@ export class PdfLexer {
     const start = this.pos;
     while (this.pos < this.bytes.length && isRegular(this.bytes[this.pos])) this.pos += 1;
     const raw = latin1(this.bytes, start, this.pos);
-    if (!raw.includes('#') && /^[\x21-\x7e]*$/.test(raw)) return new PdfName(raw);
-    const bytes = Buffer.from(raw.replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1');
-    return new PdfName(bytes.toString('utf8'));
+    return new PdfName(raw.includes('#') ? raw.replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : raw);
   }
 
   private hexString(): PdfString {
     const end = this.bytes.indexOf(0x3e, this.pos);
     if (end < 0) throw new PdfSyntaxError(`Unterminated hex string at byte ${this.pos}.`);
-    let hex = Buffer.from(this.bytes.subarray(this.pos + 1, end)).toString('latin1').replace(/[^0-9a-fA-F]/g, '');
+    let hex = latin1(this.bytes, this.pos + 1, end).replace(/[\0\t\n\f\r ]/g, '');
+    if (!/^[0-9a-fA-F]*$/.test(hex)) throw new PdfSyntaxError(`Bad hex string at byte ${this.pos}.`);
     if (hex.length % 2) hex += '0';
     this.pos = end + 1;
     return new PdfString(Buffer.from(hex, 'hex'));
@@ -182,6 +203,12 @@ export class PdfLexer {
       if (c === 0x29 && depth === 0) break;
       if (c === 0x28) depth += 1;
       if (c === 0x29) depth -= 1;
+      if (c === 0x0d) {
+        // An end of line inside a string, however written, is read as one LF (§7.3.4.2).
+        if (b[this.pos + 1] === 0x0a) this.pos += 1;
+        out.push(0x0a);
+        continue;
+      }
       if (c !== 0x5c) {
         out.push(c);
         continue;
@@ -212,14 +239,17 @@ export class PdfLexer {
 
 /** A number as PDF writes it: no exponent, at most six decimals. */
 function formatNumber(n: number): string {
-  if (!Number.isFinite(n)) throw new PdfSyntaxError(`Cannot write the number ${n} into a PDF.`);
+  if (!Number.isFinite(n) || Math.abs(n) >= 1e21) throw new PdfSyntaxError(`Cannot write the number ${n} into a PDF.`);
   return Number.isInteger(n) ? String(n) : n.toFixed(6).replace(/\.?0+$/, '');
 }
 
-/** A name's text with every byte outside the regular printable range escaped as `#xx`. */
+/** A name (bytes held one per character) with every byte outside the regular printable range escaped as `#xx`. */
 function formatName(text: string): string {
   let out = '/';
-  for (const byte of Buffer.from(text, 'utf8')) out += byte > 0x20 && byte < 0x7f && byte !== 0x23 && isRegular(byte) ? String.fromCharCode(byte) : `#${byte.toString(16).padStart(2, '0')}`;
+  for (let i = 0; i < text.length; i += 1) {
+    const byte = text.charCodeAt(i) & 0xff;
+    out += byte > 0x20 && byte < 0x7f && byte !== 0x23 && isRegular(byte) ? String.fromCharCode(byte) : `#${byte.toString(16).padStart(2, '0')}`;
+  }
   return out;
 }
 

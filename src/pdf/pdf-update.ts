@@ -8,7 +8,8 @@ import { PdfRef, serialize, type PdfDict, type PdfValue } from './pdf-syntax.js'
  * where loading and saving it whole (pdf-lib) parsed and rewrote every object.
  */
 export class PdfUpdate {
-  private readonly objects = new Map<number, PdfValue>();
+  /** Objects written by the update, by number: the reference (for its generation) and the value. */
+  private readonly objects = new Map<number, { ref: PdfRef; value: PdfValue }>();
   private next: number;
   private info?: PdfRef;
 
@@ -32,12 +33,12 @@ export class PdfUpdate {
 
   /** Gives an object (new, or one of the original's, which it replaces) its value. */
   set(ref: PdfRef, value: PdfValue): void {
-    this.objects.set(ref.num, value);
+    this.objects.set(ref.num, { ref, value });
   }
 
   /** Replaces the catalog with a copy changed by `change`. */
   editCatalog(change: (catalog: PdfDict) => void): void {
-    const edited = this.objects.get(this.file.rootRef.num);
+    const edited = this.objects.get(this.file.rootRef.num)?.value;
     const catalog = new Map(edited instanceof Map ? edited : this.file.catalog);
     change(catalog);
     this.set(this.file.rootRef, catalog);
@@ -56,10 +57,10 @@ export class PdfUpdate {
     const original = this.file.bytes;
     const chunks: string[] = [original[original.length - 1] === 0x0a ? '' : '\n'];
     let offset = original.length + chunks[0].length;
-    const offsets = new Map<number, number>();
-    for (const num of [...this.objects.keys()].sort((a, b) => a - b)) {
-      const text = `${num} 0 obj\n${serialize(this.objects.get(num) ?? null)}\nendobj\n`;
-      offsets.set(num, offset);
+    const offsets = new Map<number, { offset: number; gen: number }>();
+    for (const [num, { ref, value }] of [...this.objects].sort((a, b) => a[0] - b[0])) {
+      const text = `${num} ${ref.gen} obj\n${serialize(value)}\nendobj\n`;
+      offsets.set(num, { offset, gen: ref.gen });
       chunks.push(text);
       offset += Buffer.byteLength(text, 'latin1');
     }
@@ -71,7 +72,10 @@ export class PdfUpdate {
       let j = i;
       while (j + 1 < nums.length && nums[j + 1] === nums[j] + 1) j += 1;
       lines.push(`${nums[i]} ${j - i + 1}`);
-      for (let k = i; k <= j; k += 1) lines.push(`${String(offsets.get(nums[k])).padStart(10, '0')} 00000 n `);
+      for (let k = i; k <= j; k += 1) {
+        const entry = offsets.get(nums[k]);
+        lines.push(`${String(entry?.offset).padStart(10, '0')} ${String(entry?.gen).padStart(5, '0')} n `);
+      }
       i = j + 1;
     }
     const trailer: PdfDict = new Map<string, PdfValue>([

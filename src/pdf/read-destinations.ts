@@ -1,5 +1,5 @@
 import type { PdfFile } from './pdf-file.js';
-import { PdfRef, type PdfValue } from './pdf-syntax.js';
+import { PdfName, PdfRef, type PdfValue } from './pdf-syntax.js';
 
 /** Where a named destination points: a 1-based page number and the top of the target in PDF points. */
 export interface Destination {
@@ -11,7 +11,8 @@ export interface Destination {
 }
 
 /** Chromium names a destination by the link's URL fragment, so ids outside ASCII arrive percent-encoded. */
-function decodeName(name: string): string {
+function decodeName(key: string): string {
+  const name = new PdfName(key).utf8();
   try {
     return decodeURIComponent(name);
   } catch {

@@ -24,7 +24,18 @@ describe('reading PDF objects', () => {
     expect((value.get('B') as PdfString).decodeText()).toBe('a(b)c A\n (nested)');
     expect((value.get('C') as PdfString).decodeText()).toBe('Hello');
     expect([value.get('D'), value.get('E')]).toEqual([true, null]);
-    expect(value.get('F G')).toEqual(new PdfName('xé'));
+    expect((value.get('F G') as PdfName).utf8()).toBe('xé');
+  });
+
+  it('reads an end of line inside a string as LF, and text in PDFDocEncoding or UTF-16 with characters beyond the BMP', () => {
+    expect([...(read('(a\r\nb\rc)') as PdfString).bytes]).toEqual([0x61, 0x0a, 0x62, 0x0a, 0x63]);
+    expect((read('<84 93>') as PdfString).decodeText()).toBe('—ﬁ');
+    expect(PdfString.text('Test 🚀 한국어').decodeText()).toBe('Test 🚀 한국어');
+  });
+
+  it('writes a name back byte for byte, even when its bytes are not UTF-8', () => {
+    expect(serialize(read('/caf#E9'))).toBe('/caf#e9');
+    expect(serialize(read('<</caf#E9 1>>'))).toBe('<</caf#e9 1>>');
   });
 
   it('writes what it reads back unchanged', () => {
@@ -37,6 +48,8 @@ describe('reading PDF objects', () => {
   it('fails with a PdfSyntaxError on bytes that are not PDF objects', () => {
     expect(() => read('<</A 1')).toThrow(PdfSyntaxError);
     expect(() => read(')')).toThrow(PdfSyntaxError);
+    expect(() => read('<4G41>')).toThrow(PdfSyntaxError);
+    expect(() => serialize(1e21)).toThrow(PdfSyntaxError);
     expect(() => PdfFile.parse(Buffer.from('%PDF-1.4\nnothing here'))).toThrow(/startxref/);
   });
 });
@@ -88,6 +101,22 @@ describe('a PDF changed by an incremental update', () => {
       i += count + 1;
     }
     expect(checked).toBe(3);
+  });
+
+  it('keeps the generation number of an object it replaces', async () => {
+    const text = '%PDF-1.4\n1 1 obj\n<</Type /Catalog /Pages 2 0 R>>\nendobj\n2 0 obj\n<</Type /Pages /Kids [] /Count 0>>\nendobj\n';
+    const xref = text.length;
+    const bytes = Buffer.from(`${text}xref\n0 3\n0000000000 65535 f \n0000000009 00001 n \n${String(text.indexOf('2 0 obj')).padStart(10, '0')} 00000 n \ntrailer\n<</Size 3 /Root 1 1 R>>\nstartxref\n${xref}\n%%EOF\n`, 'latin1');
+    const update = new PdfUpdate(PdfFile.parse(bytes));
+    applyMetadata(update, { title: 'T', creator: 'x', lang: 'en' });
+    const updated = Buffer.from(update.bytes()).toString('latin1');
+    expect(updated).toContain('\n1 1 obj\n');
+    expect(PdfFile.parse(update.bytes()).catalog.get('Lang')).toBeInstanceOf(PdfString);
+  });
+
+  it('refuses an encrypted PDF rather than write unencrypted strings into it', async () => {
+    const bytes = Buffer.from(Buffer.from(await samplePdf()).toString('latin1').replace('/Root', '/Encrypt 9 0 R /Root'), 'latin1');
+    expect(() => PdfFile.parse(bytes)).toThrow(/Encrypt/);
   });
 
   it('leaves the bytes as they were when nothing changed', async () => {
