@@ -10,6 +10,12 @@ export interface BrowserServiceOptions {
   /** How many tabs may print at once (defaults to 2, the best throughput measured on 2 cores). */
   maxTabs?: number;
   executablePath?: string;
+  /**
+   * Whether pages need frames drawn: requestAnimationFrame callbacks and CSS animations run only in a shown page.
+   * Set for HTML that may run scripts (`--trust-html`): each tab then gets a window of its own, shown. Otherwise
+   * every tab is hidden, which spares the renderer compositing frames no one sees (see hide()).
+   */
+  drawFrames?: boolean;
 }
 
 export type { BlockedRequest } from './blocked-requests.js';
@@ -160,7 +166,7 @@ export class BrowserService {
 
   /** Opens a tab sealed from the network, whose refused requests are noted against the job using it. */
   private async openSealedTab(browser: Browser): Promise<Page> {
-    return this.seal(await browser.newPage());
+    return this.seal(await browser.newPage(this.options.drawFrames ? { type: 'window' } : undefined));
   }
 
   /**
@@ -170,7 +176,7 @@ export class BrowserService {
   private async seal(page: Page): Promise<Page> {
     // alert()/confirm() in HTML kept with --trust-html would stop the page until someone answers.
     page.on('dialog', (dialog) => void dialog.dismiss().catch(() => undefined));
-    await Promise.all([page.setRequestInterception(true), page.emulateMediaType('print'), this.hide(page)]);
+    await Promise.all([page.setRequestInterception(true), page.emulateMediaType('print'), this.options.drawFrames ? undefined : this.hide(page)]);
     page.on('request', (request: HTTPRequest) => {
       const url = request.url();
       if (/^(data|about|blob):/i.test(url)) void request.continue();

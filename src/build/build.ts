@@ -92,7 +92,8 @@ async function buildLocked(resolved: ResolvedBuildOptions, files: string[], star
     else stale.push(file);
   }
 
-  const browser = services.browser ?? new BrowserService({ executablePath: resolved.executablePath });
+  // Trusted HTML may run scripts that draw in requestAnimationFrame, which only a shown page calls.
+  const browser = services.browser ?? new BrowserService({ executablePath: resolved.executablePath, drawFrames: resolved.trustHtml });
   // Every deck output needs the browser (slides are measured so none overflows); the report's HTML does not.
   // Chromium boots while the renderers below are imported and the first Markdown is rendered.
   const wantsBrowser = resolved.formats.some((f) => f !== 'report-html');

@@ -21,11 +21,16 @@ export async function loadForPrint(page: Page, html: string, viewport?: PrintOpt
   await untilPaintable(page);
 }
 
-/** Waits until the fonts and images the loaded page uses are loaded and decoded. */
+/**
+ * Waits until the fonts and images the loaded page uses are loaded and decoded, and in a shown page (trusted HTML,
+ * see BrowserServiceOptions.drawFrames) until two frames have been drawn, so what scripts drew in
+ * requestAnimationFrame during the load is on the page when it prints.
+ */
 export async function untilPaintable(page: Page): Promise<void> {
   await page.evaluate(async () => {
     await document.fonts.ready;
     await Promise.all(Array.from(document.images, (img) => (img.complete ? undefined : img.decode().catch(() => undefined))));
+    if (document.visibilityState === 'visible') await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
   });
 }
 

@@ -62,8 +62,9 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewSess
   const htmlFormats = resolved.formats.filter((f) => f.endsWith('-html'));
   const pdfFormats = resolved.formats.filter((f) => !f.endsWith('-html'));
   // Two warm browsers: the HTML pass (deck pages are measured in Chromium) never waits behind a long print.
-  const browser = new BrowserService({ executablePath: resolved.executablePath });
-  const htmlBrowser = new BrowserService({ executablePath: resolved.executablePath, maxTabs: 1 });
+  // Trusted HTML may run scripts that draw in requestAnimationFrame, which only a shown page calls.
+  const browser = new BrowserService({ executablePath: resolved.executablePath, drawFrames: resolved.trustHtml });
+  const htmlBrowser = new BrowserService({ executablePath: resolved.executablePath, maxTabs: 1, drawFrames: resolved.trustHtml });
   const latest = new Map<string, DocumentResult>();
   let failed: string[] = [];
 

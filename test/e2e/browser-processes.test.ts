@@ -71,6 +71,20 @@ describe('the shared browser', () => {
     for (const { timer } of seen) expect(timer).toBeLessThan(500);
   });
 
+  it('shows every tab in a window of its own when pages need frames (trusted HTML), so requestAnimationFrame runs', async () => {
+    service = new BrowserService({ maxTabs: 2, drawFrames: true });
+    const seen = await Promise.all([0, 1].map(() => service!.withPage(async (page) => {
+      await page.setContent('<p>Hello</p>');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const frame = await page.evaluate(() => Promise.race([
+        new Promise<string>((resolve) => requestAnimationFrame(() => resolve('drawn'))),
+        new Promise<string>((resolve) => setTimeout(() => resolve('no frame'), 1000)),
+      ]));
+      return { visibility: await page.evaluate(() => document.visibilityState), frame };
+    })));
+    expect(seen).toEqual([{ visibility: 'visible', frame: 'drawn' }, { visibility: 'visible', frame: 'drawn' }]);
+  });
+
   it('runs a job in the blank tab Chromium opens with when one tab is enough', async () => {
     service = new BrowserService({ maxTabs: 2 });
     service.warmUp(1);

@@ -1,0 +1,21 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { tempDir, writeFiles } from '../helpers/fixtures.js';
+import { flat, pdfPages } from '../helpers/pdf.js';
+
+describe('trusted HTML that draws with scripts', () => {
+  it('is printed after what its scripts drew in requestAnimationFrame', { timeout: 120_000 }, () => {
+    const dir = tempDir();
+    writeFiles(dir, {
+      'brief.md':
+        '---\ntitle: Scripted\n---\n## Chart\n\n<p id="plot">not drawn</p>\n\n' +
+        '<script>requestAnimationFrame(() => { document.getElementById("plot").textContent = "Drawn in a frame"; });</script>\n',
+    });
+    const run = runCli(['build', path.join(dir, 'brief.md'), '--out', path.join(dir, 'out'), '--formats', 'report-pdf', '--trust-html']);
+    expect(run.code, run.stderr).toBe(0);
+    const text = flat(pdfPages(path.join(dir, 'out/brief/report.pdf')).join(' '));
+    expect(text).toContain('Drawn in a frame');
+    expect(text).not.toContain('not drawn');
+  });
+});
