@@ -24,13 +24,22 @@ export async function loadForPrint(page: Page, html: string, viewport?: PrintOpt
 /**
  * Waits until the fonts and images the loaded page uses are loaded and decoded, and in a shown page (trusted HTML,
  * see BrowserServiceOptions.drawFrames) until two frames have been drawn, so what scripts drew in
- * requestAnimationFrame during the load is on the page when it prints.
+ * requestAnimationFrame during the load is on the page when it prints. CSS animations and transitions are then
+ * finished (endless ones cancelled): a print taken a few milliseconds after the load would otherwise catch, say, a
+ * fade-in at its start and print the faded text invisible.
  */
 export async function untilPaintable(page: Page): Promise<void> {
   await page.evaluate(async () => {
     await document.fonts.ready;
     await Promise.all(Array.from(document.images, (img) => (img.complete ? undefined : img.decode().catch(() => undefined))));
     if (document.visibilityState === 'visible') await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    for (const animation of document.getAnimations()) {
+      try {
+        animation.finish();
+      } catch {
+        animation.cancel();
+      }
+    }
   });
 }
 

@@ -115,3 +115,15 @@ export function pdfDestinations(file: string): Map<string, number> {
   for (const match of text.matchAll(/^\s*(\d+)\s+\[[^\]]*\]\s+"(.*)"$/gm)) dests.set(match[2], Number(match[1]));
   return dests;
 }
+
+/** The share of a page's pixels that are dark (ink), from poppler's 20 dpi greyscale rendering of page `page` (1-based). */
+export function inkShare(file: string, page = 1): number {
+  const pgm = execFileSync('pdftoppm', ['-gray', '-r', '20', '-f', String(page), '-l', String(page), file]);
+  // Binary PGM: "P5\n<width> <height>\n<max>\n" then one byte per pixel.
+  const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.subarray(0, 40).toString('latin1'));
+  if (!header) throw new Error(`pdftoppm gave no greyscale image for ${file}`);
+  const pixels = pgm.subarray(header[0].length);
+  let dark = 0;
+  for (const value of pixels) if (value < 128) dark += 1;
+  return dark / pixels.length;
+}
