@@ -23,14 +23,29 @@ function candidates(lang: string): string[] {
   return tag === primary ? [tag] : [tag, primary];
 }
 
+/** Words remembered per language before the memory is cleared: bounds it over a long batch of documents. */
+const rememberedWords = 20_000;
+
 function wrap(module: HyphenModule): Hyphenate {
+  // Each call into `hyphen` sets up its text reader afresh, which cost more than the patterns for a short word;
+  // running text repeats most of its words, so each word's result is remembered.
+  const seen = new Map<string, string>();
+  const hyphenateWord = (word: string): string => {
+    let result = seen.get(word);
+    if (result === undefined) {
+      if (seen.size >= rememberedWords) seen.clear();
+      result = module.hyphenateSync(word, { minWordLength: 6, html: false });
+      seen.set(word, result);
+    }
+    return result;
+  };
   return (text) =>
     text
       .split(/(\s+)/)
       .map((part) => {
         const word = /^([^\p{L}]*)(.*?)([^\p{L}]*)$/u.exec(part);
         if (!word || word[2].length < 6 || !plainWord.test(word[2])) return part;
-        return word[1] + module.hyphenateSync(word[2], { minWordLength: 6, html: false }) + word[3];
+        return word[1] + hyphenateWord(word[2]) + word[3];
       })
       .join('');
 }
