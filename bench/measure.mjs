@@ -46,11 +46,23 @@ function memoryOf(pid) {
   }
 }
 
-/** How many Chromium processes run on the machine outside the tree of `root` (they lower its PSS). */
+/** Whether a process has exited and awaits reaping (a zombie holds no memory). */
+function isZombie(pid) {
+  try {
+    return / Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\)/s, ''));
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * How many Chromium processes run on the machine outside the tree of `root` (they lower its PSS). Zombies are not
+ * counted: a killed browser's children wait for PID 1 to reap them, which on some VMs takes seconds.
+ */
 function foreignChromiums(root) {
   const mine = new Set(tree(root));
   let count = 0;
-  for (const name of readdirSync('/proc')) if (/^\d+$/.test(name) && !mine.has(Number(name)) && /chrom/i.test(nameOf(name))) count += 1;
+  for (const name of readdirSync('/proc')) if (/^\d+$/.test(name) && !mine.has(Number(name)) && /chrom/i.test(nameOf(name)) && !isZombie(name)) count += 1;
   return count;
 }
 
