@@ -178,7 +178,10 @@ export class BrowserService {
   private async seal(page: Page): Promise<Page> {
     // alert()/confirm() in HTML kept with --trust-html would stop the page until someone answers.
     page.on('dialog', (dialog) => void dialog.dismiss().catch(() => undefined));
-    await Promise.all([page.setRequestInterception(true), page.emulateMediaType('print'), this.options.drawFrames ? undefined : this.hide(page)]);
+    // A browser that refuses the Browser.* window commands (only Chromium 156's headless mode was checked; another
+    // build, such as chrome-headless-shell, may have no windows to minimise) prints from shown tabs: slower, not wrong.
+    const hidden = this.options.drawFrames ? undefined : this.hide(page).catch(() => undefined);
+    await Promise.all([page.setRequestInterception(true), page.emulateMediaType('print'), hidden]);
     page.on('request', (request: HTTPRequest) => {
       const url = request.url();
       if (/^(data|about|blob):/i.test(url)) void request.continue();
