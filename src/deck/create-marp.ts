@@ -2,6 +2,7 @@ import { Marp } from '@marp-team/marp-core';
 import { TemplateError } from '../errors.js';
 import { useBriefkitMarkdown } from '../markdown/create-markdown.js';
 import type { ThemeFile } from '../templates/themes.js';
+import { withBuiltInThemesPending } from './built-in-themes.js';
 import { dropUnsafeHtmlPlugin } from './drop-unsafe-html.js';
 import { useLinearSlideRule } from './linear-slide-rule.js';
 import { rememberPackedThemes } from './remember-packed-themes.js';
@@ -18,27 +19,33 @@ const brokenThemes = new WeakMap<Marp, Map<string, TemplateError>>();
 /**
  * Gives the engine its themes as they are first asked for (by name, by a theme that imports them, or by a listing)
  * instead of all at once: Marpit reads each theme's CSS with PostCSS when it is added, and a deck uses one theme
- * (and what it imports) of the several found. A theme that cannot be read is passed to `onError` when first asked for.
+ * (and what it imports) of the several found. `builtIns` are marp-core's own themes not added yet (by name, their
+ * CSS); one of ours with the same name replaces it, as when both were added at once. A theme that cannot be read is
+ * passed to `onError` when first asked for.
  */
-function registerThemesOnFirstUse(marp: Marp, themes: readonly ThemeFile[], onError: (theme: ThemeFile, error: unknown) => void): void {
+function registerThemesOnFirstUse(marp: Marp, themes: readonly ThemeFile[], builtIns: Map<string, string>, onError: (theme: ThemeFile, error: unknown) => void): void {
   const themeSet = marp.themeSet;
   const pending = new Map(themes.map((theme) => [theme.name, theme]));
   const { get, has, themes: all, delete: remove, clear } = themeSet;
   const add = (name: string): void => {
+    const builtIn = builtIns.get(name);
     const theme = pending.get(name);
-    if (!theme) {
+    if (builtIn === undefined && !theme) {
       // A name we do not know may still be one of them: Marpit reads a theme's `@theme` comment by rules of its own.
-      if (pending.size > 0 && !has.call(themeSet, name)) addAll();
+      if (pending.size + builtIns.size > 0 && !has.call(themeSet, name)) addAll();
       return;
     }
+    builtIns.delete(name);
     pending.delete(name);
+    if (builtIn !== undefined) themeSet.add(builtIn);
+    if (!theme) return;
     try {
       themeSet.add(theme.css);
     } catch (error) {
       onError(theme, error);
     }
   };
-  const addAll = (): void => [...pending.keys()].forEach(add);
+  const addAll = (): void => [...new Set([...builtIns.keys(), ...pending.keys()])].forEach(add);
   themeSet.get = (name, fallback) => {
     add(name);
     return get.call(themeSet, name, fallback);
@@ -52,10 +59,12 @@ function registerThemesOnFirstUse(marp: Marp, themes: readonly ThemeFile[], onEr
     return all.call(themeSet);
   };
   themeSet.delete = (name) => {
+    builtIns.delete(name);
     pending.delete(name);
     return remove.call(themeSet, name);
   };
   themeSet.clear = () => {
+    builtIns.clear();
     pending.clear();
     clear.call(themeSet);
   };
@@ -69,7 +78,7 @@ function registerThemesOnFirstUse(marp: Marp, themes: readonly ThemeFile[], onEr
 
 /** A Marp engine with briefkit's Markdown features and every theme found, created once per build. */
 export function createMarp(themes: readonly ThemeFile[], options: MarpOptions = {}): Marp {
-  const marp = new Marp({
+  const { created: marp, pending: builtIns } = withBuiltInThemesPending(() => new Marp({
     // Marp.html is marp-core's allowlist: no <script>, no on* or style attributes, only http(s)/data:image URLs.
     html: options.trustHtml ? true : Marp.html,
     script: false,
@@ -78,12 +87,12 @@ export function createMarp(themes: readonly ThemeFile[], options: MarpOptions = 
     minifyCSS: false,
     // Twemoji would turn every emoji into an <img> from a CDN; decks must never reach the network.
     emoji: { shortcode: true, unicode: false },
-  });
+  }));
   useLinearSlideRule(marp);
   useBriefkitMarkdown(marp.markdown);
   if (!options.trustHtml) marp.markdown.use(dropUnsafeHtmlPlugin(Object.keys(Marp.html)));
   const broken = new Map<string, TemplateError>();
-  registerThemesOnFirstUse(marp, themes, (theme, error) => {
+  registerThemesOnFirstUse(marp, themes, builtIns, (theme, error) => {
     // postcss's CssSyntaxError carries the line and column and a `reason` without the "<css input>" prefix.
     const at = error as { line?: number; column?: number; reason?: string };
     const line = typeof at.line === 'number' ? at.line - theme.addedLines : undefined;
