@@ -32,7 +32,10 @@ export async function untilPaintable(page: Page): Promise<void> {
   await page.evaluate(async () => {
     await document.fonts.ready;
     await Promise.all(Array.from(document.images, (img) => (img.complete ? undefined : img.decode().catch(() => undefined))));
-    if (document.visibilityState === 'visible') await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    // Capped: a page that stops being shown (a window opened in front of it) would never get its frames.
+    if (document.visibilityState === 'visible') {
+      await Promise.race([new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))), new Promise((resolve) => setTimeout(resolve, 250))]);
+    }
     for (const animation of document.getAnimations()) {
       try {
         animation.finish();

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BrowserService } from '../../src/browser/browser-service.js';
+import { untilPaintable } from '../../src/pdf/print-pdf.js';
 import { runCli } from '../helpers/cli.js';
 import { tempDir, writeFiles } from '../helpers/fixtures.js';
 
@@ -69,6 +70,33 @@ describe('the shared browser', () => {
     })));
     expect(seen.map((s) => s.visibility)).toEqual(['hidden', 'hidden', 'hidden']);
     for (const { timer } of seen) expect(timer).toBeLessThan(500);
+  });
+
+  it('does not wait long for frames that never come to a shown page', { timeout: 20_000 }, async () => {
+    // A tab caught shown for the moment its shared window is restored (see hide()), or a trusted script that replaces
+    // requestAnimationFrame, must not hold the print until the protocol times out.
+    service = new BrowserService({ maxTabs: 1, drawFrames: true });
+    const waited = await service.withPage(async (page) => {
+      await page.setContent('<p>Hello</p><script>window.requestAnimationFrame = () => 0;</script>');
+      const started = Date.now();
+      await untilPaintable(page);
+      return Date.now() - started;
+    });
+    expect(waited).toBeLessThan(2_000);
+  });
+
+  it('closes a window a trusted page opened, so the next job in that tab is shown and drawn', async () => {
+    service = new BrowserService({ maxTabs: 1, drawFrames: true });
+    await service.withPage(async (page) => {
+      await page.setContent('<p>Opener</p>');
+      await page.evaluate(() => void window.open('about:blank'));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    });
+    const next = await service.withPage(async (page) => ({
+      pages: (await page.browser().pages()).length,
+      visibility: await page.evaluate(() => document.visibilityState),
+    }));
+    expect(next).toEqual({ pages: 1, visibility: 'visible' });
   });
 
   it('shows every tab in a window of its own when pages need frames (trusted HTML), so requestAnimationFrame runs', async () => {
