@@ -43,6 +43,25 @@ function rebuild(read: ReadTheme): Theme {
 }
 
 /**
+ * Runs `run` with ThemeSet#add replaced by `replacement` (given Marpit's own add), and puts Marpit's back after:
+ * marp-core adds its built-in themes inside its constructor, where nothing else can reach them. Without a
+ * replaceable add (another Marpit), `run` runs as is.
+ */
+function whileAddingWith<T>(replacement: (original: ThemeSet['add'], themeSet: ThemeSet, css: string) => Theme, run: () => T): T {
+  const add = Object.getOwnPropertyDescriptor(ThemeSet.prototype, 'add');
+  if (!add || typeof add.value !== 'function') return run();
+  const original = add.value as ThemeSet['add'];
+  ThemeSet.prototype.add = function replacedAdd(this: ThemeSet, css: string): Theme {
+    return replacement(original, this, css);
+  };
+  try {
+    return run();
+  } finally {
+    Object.defineProperty(ThemeSet.prototype, 'add', add);
+  }
+}
+
+/**
  * Runs `create` (which constructs a Marp engine) while marp-core adds its built-in themes, so that they cost
  * nothing up front. Marpit reads each with PostCSS when it is added, ~45 KB of CSS and about 7 % of a cold seed
  * build's CPU (10 alternating runs), though decks use briefkit's themes:
@@ -53,28 +72,19 @@ function rebuild(read: ReadTheme): Theme {
  */
 export function withBuiltInThemesPending<T>(create: () => T, read: ReadTheme | undefined = typeof BRIEFKIT_MARP_DEFAULT_THEME === 'undefined' ? undefined : (BRIEFKIT_MARP_DEFAULT_THEME ?? undefined)): { created: T; pending: Map<string, string> } {
   const pending = new Map<string, string>();
-  const add = Object.getOwnPropertyDescriptor(ThemeSet.prototype, 'add');
-  if (!add || typeof add.value !== 'function') return { created: create(), pending };
-  const original = add.value as ThemeSet['add'];
-  ThemeSet.prototype.add = function addBuiltIn(this: ThemeSet, css: string): Theme {
+  const created = whileAddingWith((original, themeSet, css) => {
     const name = themeName(css);
-    if (name === 'default') {
-      if (read && read.source === themeSource(css)) {
-        const theme = rebuild(read);
-        this.addTheme(theme);
-        return theme;
-      }
-      return original.call(this, css);
+    if (name === 'default' && read && read.source === themeSource(css)) {
+      const theme = rebuild(read);
+      themeSet.addTheme(theme);
+      return theme;
     }
-    if (name === undefined) return original.call(this, css);
+    if (name === undefined || name === 'default') return original.call(themeSet, css);
     pending.set(name, css);
+    // marp-core keeps only the default theme's return value.
     return undefined as unknown as Theme;
-  };
-  try {
-    return { created: create(), pending };
-  } finally {
-    Object.defineProperty(ThemeSet.prototype, 'add', add);
-  }
+  }, create);
+  return { created, pending };
 }
 
 /**
@@ -82,21 +92,13 @@ export function withBuiltInThemesPending<T>(create: () => T, read: ReadTheme | u
  * bundler to keep (scripts/bundle.mjs); undefined if marp-core added no theme named `default`.
  */
 export function readDefaultTheme(create: () => unknown): ReadTheme | undefined {
-  const add = Object.getOwnPropertyDescriptor(ThemeSet.prototype, 'add');
-  if (!add || typeof add.value !== 'function') return undefined;
-  const original = add.value as ThemeSet['add'];
   let read: ReadTheme | undefined;
-  ThemeSet.prototype.add = function readAdded(this: ThemeSet, css: string): Theme {
-    const theme = original.call(this, css);
+  whileAddingWith((original, themeSet, css) => {
+    const theme = original.call(themeSet, css);
     if (theme.name === 'default' && theme.importRules.length === 0) {
       read = { source: themeSource(css), name: theme.name, css: theme.css, meta: { ...theme.meta }, width: theme.width, height: theme.height };
     }
     return theme;
-  };
-  try {
-    create();
-  } finally {
-    Object.defineProperty(ThemeSet.prototype, 'add', add);
-  }
+  }, create);
   return read;
 }
