@@ -1,7 +1,7 @@
 import { PdfFile } from './pdf-file.js';
 import { PdfUpdate } from './pdf-update.js';
 import { applyMetadata, type PdfMetadata } from './set-metadata.js';
-import { pageOutline, writeOutline } from './write-outline.js';
+import { pageOutline, writeOutline, type OutlineEntry } from './write-outline.js';
 
 /** One bookmark of a deck or handout: its title and the 0-based page it opens. */
 export interface PageBookmark {
@@ -20,14 +20,21 @@ export async function joinedBytes(parts: Uint8Array | readonly Uint8Array[]): Pr
   return (await joinPdfs(parts)).save(saveOptions);
 }
 
+/** Writes bookmarks (the outline goes when there are none) and document metadata as one incremental update. */
+export function finishPrintedFile(file: PdfFile, meta: PdfMetadata, outline: readonly OutlineEntry[]): Uint8Array {
+  const update = new PdfUpdate(file);
+  writeOutline(update, outline);
+  applyMetadata(update, meta);
+  return update.bytes();
+}
+
 /**
  * Post-processes printed PDF bytes as one incremental update: metadata, and a bookmark per entry opening its page.
  * With `onlyIfPages`, the bookmarks are written only when the PDF has exactly that many pages (a handout whose long
  * notes ran onto a second page would otherwise get bookmarks pointing at the wrong pages).
  */
 export async function finishPdf(parts: Uint8Array | readonly Uint8Array[], meta: PdfMetadata, bookmarks: readonly PageBookmark[] = [], onlyIfPages?: number): Promise<Uint8Array> {
-  const update = new PdfUpdate(PdfFile.parse(await joinedBytes(parts)));
-  applyMetadata(update, meta);
-  if (onlyIfPages === undefined || update.file.pageCount === onlyIfPages) writeOutline(update, pageOutline(update, bookmarks));
-  return update.bytes();
+  const file = PdfFile.parse(await joinedBytes(parts));
+  const fits = onlyIfPages === undefined || file.pageCount === onlyIfPages;
+  return finishPrintedFile(file, meta, fits ? pageOutline(file, bookmarks) : []);
 }

@@ -1,7 +1,7 @@
+import { finishPrintedFile } from './finish-pdf.js';
 import type { MeasuredPrint } from './print-measured.js';
-import { PdfUpdate } from './pdf-update.js';
-import { applyMetadata, type PdfMetadata } from './set-metadata.js';
-import { writeOutline, type OutlineEntry } from './write-outline.js';
+import type { PdfMetadata } from './set-metadata.js';
+import type { OutlineEntry } from './write-outline.js';
 
 /** Bookmarks from the measured headings: h1 and h2 at the top level, h3 beneath their h2, h4 beneath that. */
 export function reportOutline(headings: MeasuredPrint['headings']): OutlineEntry[] {
@@ -10,8 +10,5 @@ export function reportOutline(headings: MeasuredPrint['headings']): OutlineEntry
 
 /** Post-processes the settled report print: bookmarks mirroring the section tree, then document metadata. */
 export function finishReportPdf(printed: MeasuredPrint, meta: PdfMetadata): Uint8Array {
-  const update = new PdfUpdate(printed.pdf);
-  writeOutline(update, reportOutline(printed.headings));
-  applyMetadata(update, meta);
-  return update.bytes();
+  return finishPrintedFile(printed.pdf, meta, reportOutline(printed.headings));
 }

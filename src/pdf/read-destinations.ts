@@ -1,11 +1,9 @@
 import type { PdfFile } from './pdf-file.js';
 import { PdfName, PdfRef, type PdfValue } from './pdf-syntax.js';
 
-/** Where a named destination points: a 1-based page number and the top of the target in PDF points. */
+/** Where a named destination points: a 1-based page number, and the destination array as written. */
 export interface Destination {
   page: number;
-  /** Distance from the bottom of the page, as PDF coordinates count. */
-  y: number;
   /** The destination array as written, for reuse in outline items. */
   array: PdfValue[];
 }
@@ -37,8 +35,7 @@ export function readNamedDestinations(pdf: PdfFile): Map<string, Destination> {
     const target = array[0];
     const page = target instanceof PdfRef ? pageByNum.get(target.num) : undefined;
     if (page === undefined) continue;
-    const top = array[3];
-    result.set(decodeName(key), { page, y: typeof top === 'number' ? top : 0, array });
+    result.set(decodeName(key), { page, array });
   }
   return result;
 }

@@ -1,4 +1,5 @@
 import { PdfName, PdfString, type PdfDict, type PdfRef, type PdfValue } from './pdf-syntax.js';
+import type { PdfFile } from './pdf-file.js';
 import type { PdfUpdate } from './pdf-update.js';
 
 /** One bookmark: its title, depth (1 = top level) and the destination it opens (a destination array, §12.3.2.2). */
@@ -81,7 +82,7 @@ export function writeOutline(update: PdfUpdate, entries: readonly OutlineEntry[]
 }
 
 /** Bookmarks that each open a whole page (`/Fit`): one per slide of a deck or handout. */
-export function pageOutline(update: PdfUpdate, entries: readonly { title: string; pageIndex: number }[]): OutlineEntry[] {
-  const pages = update.file.pageRefs();
+export function pageOutline(file: PdfFile, entries: readonly { title: string; pageIndex: number }[]): OutlineEntry[] {
+  const pages = file.pageRefs();
   return entries.filter((e) => e.pageIndex >= 0 && e.pageIndex < pages.length).map((e) => ({ title: e.title, level: 1, destination: [pages[e.pageIndex], new PdfName('Fit')] }));
 }

@@ -49,7 +49,7 @@ describe('writing the PDF outline', () => {
 
   it('opens each page fitted to the window for a deck, skipping entries past the last page', async () => {
     const update = new PdfUpdate(await blankPdf(2));
-    writeOutline(update, pageOutline(update, [{ title: 'One', pageIndex: 0 }, { title: 'Two', pageIndex: 1 }, { title: 'Gone', pageIndex: 2 }]));
+    writeOutline(update, pageOutline(update.file, [{ title: 'One', pageIndex: 0 }, { title: 'Two', pageIndex: 1 }, { title: 'Gone', pageIndex: 2 }]));
     const pdf = await PDFDocument.load(update.bytes());
     const root = pdf.catalog.lookup(PDFName.of('Outlines'), PDFDict);
     expect(titles(pdf, root.get(PDFName.of('First')))).toEqual(['One', 'Two']);
