@@ -18,11 +18,14 @@ export class PipeTransport implements ConnectionTransport {
     toBrowser.on('error', () => this.finish());
   }
 
-  /** Sends one protocol message. */
+  /**
+   * Sends one protocol message, with its NUL in the same write: each write to the pipe is a system call that wakes
+   * Chromium's reading thread, and one write instead of two made the 20-briefing batch 2.5% faster (6 alternating
+   * runs). Node copies the string into one buffer either way.
+   */
   send(message: string): void {
     if (this.closed) return;
-    this.toBrowser.write(message);
-    this.toBrowser.write('\0');
+    this.toBrowser.write(`${message}\0`);
   }
 
   /** Stops talking to the browser (the process itself is ended by its owner). */
