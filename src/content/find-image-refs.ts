@@ -1,5 +1,5 @@
-import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
+import { chunkTokens } from './chunk-tokens.js';
 import type { Chunk } from './types.js';
 
 /** An image reference found in Markdown, with its source line. */
@@ -7,8 +7,6 @@ export interface ImageRef {
   href: string;
   line: number;
 }
-
-const scanner = new MarkdownIt({ html: true });
 
 function walk(tokens: Token[], line: number, found: ImageRef[]): void {
   for (const token of tokens) {
@@ -27,6 +25,6 @@ function walk(tokens: Token[], line: number, found: ImageRef[]): void {
 /** Lists every image a set of chunks refers to (Markdown images and raw `<img>`), with source lines. */
 export function findImageRefs(chunks: readonly Chunk[]): ImageRef[] {
   const found: ImageRef[] = [];
-  for (const chunk of chunks) walk(scanner.parse(chunk.markdown, {}), chunk.line, found);
+  for (const chunk of chunks) walk(chunkTokens(chunk), chunk.line, found);
   return found;
 }

@@ -1,5 +1,5 @@
-import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
+import { chunkTokens } from './chunk-tokens.js';
 import type { Chunk } from './types.js';
 
 /** A reference that is not an image: a link the reader may follow, or something a page would embed or fetch. */
@@ -11,7 +11,6 @@ export interface LinkRef {
   line: number;
 }
 
-const scanner = new MarkdownIt({ html: true });
 const embedTags = /<(iframe|embed|object|video|audio|source|track|frame|link|script|form)\b((?:[^>"']|"[^"]*"|'[^']*')*)>/gi;
 const anchorTags = /<a\b((?:[^>"']|"[^"]*"|'[^']*')*)>/gi;
 const urlAttribute = /\b(?:src|href|data|poster|action)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
@@ -47,6 +46,6 @@ function walk(tokens: Token[], line: number, found: LinkRef[]): void {
 /** Lists every link, embed (`<iframe>`, `<video>`...) and CSS `url()` a set of chunks holds, with source lines. */
 export function findLinkRefs(chunks: readonly Chunk[]): LinkRef[] {
   const found: LinkRef[] = [];
-  for (const chunk of chunks) walk(scanner.parse(chunk.markdown, {}), chunk.line, found);
+  for (const chunk of chunks) walk(chunkTokens(chunk), chunk.line, found);
   return found;
 }
