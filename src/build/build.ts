@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { BrowserService } from '../browser/browser-service.js';
+import type { BrowserService } from '../browser/browser-service.js';
 import { BuildCache } from '../cache/build-cache.js';
 import { buildKey } from '../cache/build-key.js';
 import { treeFingerprint } from '../cache/tree-fingerprint.js';
@@ -12,6 +12,7 @@ import { acquireOutputLock } from '../output/output-lock.js';
 import { removeStaleTempFiles } from '../output/remove-stale-temp-files.js';
 import { writeAtomic } from '../output/write-atomic.js';
 import { version } from '../version.js';
+import { browserForBuild } from './browser-for-build.js';
 import type { DocumentResult } from './build-document.js';
 import type { BuildMemo } from './build-memo.js';
 import { runPool } from './run-pool.js';
@@ -92,8 +93,7 @@ async function buildLocked(resolved: ResolvedBuildOptions, files: string[], star
     else stale.push(file);
   }
 
-  // Trusted HTML may run scripts that draw in requestAnimationFrame, which only a shown page calls.
-  const browser = services.browser ?? new BrowserService({ executablePath: resolved.executablePath, drawFrames: resolved.trustHtml });
+  const browser = services.browser ?? browserForBuild(resolved);
   // Every deck output needs the browser (slides are measured so none overflows); the report's HTML does not.
   // Chromium boots while the renderers below are imported and the first Markdown is rendered.
   const wantsBrowser = resolved.formats.some((f) => f !== 'report-html');

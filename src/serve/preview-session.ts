@@ -1,7 +1,8 @@
 import { watch, type FSWatcher } from 'chokidar';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { BrowserService } from '../browser/browser-service.js';
+import type { BrowserService } from '../browser/browser-service.js';
+import { browserForBuild } from '../build/browser-for-build.js';
 import { build, readConfig, type BuildResult, type BuildServices } from '../build/build.js';
 import { BuildMemo } from '../build/build-memo.js';
 import type { DocumentResult } from '../build/build-document.js';
@@ -62,9 +63,8 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewSess
   const htmlFormats = resolved.formats.filter((f) => f.endsWith('-html'));
   const pdfFormats = resolved.formats.filter((f) => !f.endsWith('-html'));
   // Two warm browsers: the HTML pass (deck pages are measured in Chromium) never waits behind a long print.
-  // Trusted HTML may run scripts that draw in requestAnimationFrame, which only a shown page calls.
-  const browser = new BrowserService({ executablePath: resolved.executablePath, drawFrames: resolved.trustHtml });
-  const htmlBrowser = new BrowserService({ executablePath: resolved.executablePath, maxTabs: 1, drawFrames: resolved.trustHtml });
+  const browser = browserForBuild(resolved);
+  const htmlBrowser = browserForBuild(resolved, { maxTabs: 1 });
   const latest = new Map<string, DocumentResult>();
   let failed: string[] = [];
 
