@@ -85,6 +85,18 @@ function latin1(bytes: Uint8Array, start: number, end: number): string {
   return text;
 }
 
+/** What `\n`, `\r`, `\t`, `\b`, `\f`, `\(`, `\)` and `\\` in a literal string stand for (§7.3.4.2, Table 3). */
+const simpleEscapes = new Map([
+  [0x6e, 0x0a],
+  [0x72, 0x0d],
+  [0x74, 0x09],
+  [0x62, 0x08],
+  [0x66, 0x0c],
+  [0x28, 0x28],
+  [0x29, 0x29],
+  [0x5c, 0x5c],
+]);
+
 /** Reads PDF objects from bytes, from a position onwards. */
 export class PdfLexer {
   constructor(
@@ -215,8 +227,8 @@ export class PdfLexer {
       }
       this.pos += 1;
       const e = b[this.pos];
-      const simple: Record<number, number> = { 0x6e: 0x0a, 0x72: 0x0d, 0x74: 0x09, 0x62: 0x08, 0x66: 0x0c, 0x28: 0x28, 0x29: 0x29, 0x5c: 0x5c };
-      if (simple[e] !== undefined) out.push(simple[e]);
+      const escaped = simpleEscapes.get(e);
+      if (escaped !== undefined) out.push(escaped);
       else if (e >= 0x30 && e <= 0x37) {
         let octal = '';
         while (octal.length < 3 && b[this.pos] >= 0x30 && b[this.pos] <= 0x37) octal += String.fromCharCode(b[this.pos++]);
