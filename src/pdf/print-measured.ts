@@ -34,10 +34,26 @@ export interface MeasuredPrintOptions {
   maxPasses?: number;
 }
 
+/** The fewest digits page numbers are padded to from the first pass on. */
+const minimumWidth = 2;
+
 /** A first guess at how many digits the last page number has, from the amount of text (images left out). */
 function guessWidth(html: string): number {
   const textLength = html.replace(/data:[^"')\s]+/g, '').length;
-  return Math.max(2, digitCount(Math.ceil(textLength / 2000)));
+  return Math.max(minimumWidth, digitCount(Math.ceil(textLength / 2000)));
+}
+
+/**
+ * The first pass's labels and HTML: rendered with the narrowest placeholders, and again only when the text looks long
+ * enough for more digits (which a few more placeholder digits cannot change).
+ */
+function firstPass(render: (labels: PageLabels) => string, ids: readonly string[]): { labels: PageLabels; html: string } {
+  const narrow = placeholderLabels(ids, minimumWidth);
+  const html = render(narrow);
+  const width = guessWidth(html);
+  if (width === minimumWidth) return { labels: narrow, html };
+  const labels = placeholderLabels(ids, width);
+  return { labels, html: render(labels) };
 }
 
 /**
@@ -49,8 +65,7 @@ function guessWidth(html: string): number {
 export async function printMeasured(service: BrowserService, render: (labels: PageLabels) => string, options: MeasuredPrintOptions): Promise<MeasuredPrint> {
   const maxPasses = options.maxPasses ?? 4;
   return service.withPage(async (page) => {
-    let labels = placeholderLabels(options.ids, guessWidth(render(placeholderLabels(options.ids, 1))));
-    let html = render(labels);
+    let { labels, html } = firstPass(render, options.ids);
     let loaded: string | undefined;
     let loads = 0;
     for (let pass = 1; ; pass += 1) {
