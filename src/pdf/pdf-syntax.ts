@@ -133,10 +133,16 @@ export class PdfLexer {
 
   /** Reads a non-negative integer. */
   integer(): number {
+    this.skipSpace();
+    const b = this.bytes;
     const at = this.pos;
-    const text = this.word();
-    if (!/^\d+$/.test(text)) throw new PdfSyntaxError(`Expected an integer at byte ${at}, found “${text.slice(0, 20)}”.`);
-    return Number(text);
+    let n = 0;
+    while (isDigit(b[this.pos])) n = n * 10 + b[this.pos++] - 0x30;
+    if (this.pos === at || (this.pos < b.length && isRegular(b[this.pos]))) {
+      this.pos = at;
+      throw new PdfSyntaxError(`Expected an integer at byte ${at}, found “${this.word().slice(0, 20)}”.`);
+    }
+    return n;
   }
 
   /** Reads one object: a number, reference, name, string, array, dictionary, boolean or null. */
@@ -158,6 +164,10 @@ export class PdfLexer {
       this.pos += 1;
       return items;
     }
+    if (isDigit(byte)) {
+      const number = this.unsignedInteger();
+      if (number !== undefined) return number;
+    }
     const word = this.word();
     if (word === 'true' || word === 'false') return word === 'true';
     if (word === 'null') return null;
@@ -170,6 +180,36 @@ export class PdfLexer {
       this.pos = after;
     }
     return Number(word);
+  }
+
+  /**
+   * An unsigned integer or a reference (`12 0 R`) at the position, read from the bytes without making strings: most
+   * values in the dictionaries Chromium writes are one or the other. Undefined (nothing consumed) for anything else,
+   * such as a real number, which value() then reads the general way.
+   */
+  private unsignedInteger(): PdfValue | undefined {
+    const b = this.bytes;
+    const start = this.pos;
+    let end = start;
+    let n = 0;
+    while (isDigit(b[end])) n = n * 10 + b[end++] - 0x30;
+    if (end < b.length && isRegular(b[end])) return undefined;
+    // A reference: the integer, white-space, a generation number, white-space, `R` ending the word.
+    let at = end;
+    while (isWhitespace(b[at])) at += 1;
+    if (at > end && isDigit(b[at])) {
+      let gen = 0;
+      let genEnd = at;
+      while (isDigit(b[genEnd])) gen = gen * 10 + b[genEnd++] - 0x30;
+      let r = genEnd;
+      while (isWhitespace(b[r])) r += 1;
+      if (r > genEnd && b[r] === 0x52 && (r + 1 >= b.length || !isRegular(b[r + 1]))) {
+        this.pos = r + 1;
+        return new PdfRef(n, gen);
+      }
+    }
+    this.pos = end;
+    return n;
   }
 
   private dict(): PdfDict {
