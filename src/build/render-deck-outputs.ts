@@ -11,7 +11,7 @@ import { partLinks, sliceDeck } from '../deck/slice-deck.js';
 import { finishPdf } from '../pdf/finish-pdf.js';
 import { chunkRanges, printChunkSize, printParts, withPartLinks } from '../pdf/print-in-chunks.js';
 import { PdfSyntaxError } from '../pdf/pdf-syntax.js';
-import { printLoadedPage } from '../pdf/print-pdf.js';
+import { printLoadedPage, untilPaintable } from '../pdf/print-pdf.js';
 import { splitPdf } from '../pdf/split-pdf.js';
 import { contentSecurityPolicy, withContentSecurityPolicy } from '../html/content-security-policy.js';
 import type { BuildContext } from './build-context.js';
@@ -50,15 +50,17 @@ async function setHandoutInPage(page: Page, addition: { css: string; html: strin
  */
 async function printDeckWithHandout(page: Page, deck: RenderedDeck, addition: { css: string; html: string }, pdf: PDFOptions): Promise<{ deck: Uint8Array; handout: Uint8Array } | undefined> {
   await setHandoutInPage(page, addition);
+  // Images in the notes, fonts only the handout uses and animations in handout.css, as for any page printed.
+  await untilPaintable(page);
+  const printed = await printLoadedPage(page, pdf);
   try {
-    const printed = await printLoadedPage(page, pdf);
-    const file = splitPdf(printed, [[0, deck.slides.length], [deck.slides.length, Infinity]]);
-    return { deck: file[0], handout: file[1] };
+    const [deckPart, handoutPart] = splitPdf(printed, [[0, deck.slides.length], [deck.slides.length, Infinity]]);
+    return { deck: deckPart, handout: handoutPart };
   } catch (error) {
     if (!(error instanceof PdfSyntaxError)) throw error;
-    return undefined;
-  } finally {
+    // The deck is then printed from this page on its own: without the handout's pages.
     await setHandoutInPage(page, undefined);
+    return undefined;
   }
 }
 

@@ -92,13 +92,21 @@ function cssSkeleton(css: string): string {
 }
 
 /**
+ * Elements whose copy does not show what the original shows: scripts (not run when markup is inserted), what they
+ * draw on, and embedded documents and media. Only HTML kept with `--trust-html` has them.
+ */
+const liveElements = /<(script|canvas|iframe|object|embed|video|audio)\b/i;
+
+/**
  * Whether the handout can be printed in the deck's own document, after its slides (one print instead of two,
  * split into deck.pdf and handout.pdf): only when its CSS styles nothing outside the handout (no `html`, `body` or
- * `:root` selector, which would restyle the deck's document too) and no slide links to another (a link from a
- * handout page would open the deck's copy of its target).
+ * `:root` selector, which would restyle the deck's document too), no slide links to another (a link from a
+ * handout page would open the deck's copy of its target), and slides and notes are plain markup that looks the same
+ * when copied in (no scripts or what they draw on).
  */
 export function handoutSharesDeckPage(deck: RenderedDeck, css: string): boolean {
   if (linkedIds(deck.html).size > 0) return false;
+  if (liveElements.test(deck.html) || deck.slides.some((slide) => liveElements.test(slide.notesHtml))) return false;
   for (const match of cssSkeleton(css).matchAll(/([^{};]*)\{/g)) {
     const prelude = match[1].trim();
     if (prelude.startsWith('@')) continue;

@@ -1,9 +1,12 @@
 import { execFileSync } from 'node:child_process';
+import { deflateSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/index.js';
-import { tempDir, writeFiles } from '../helpers/fixtures.js';
+import { tempDir, tinyPng, writeFiles } from '../helpers/fixtures.js';
+
+const tinyPngCopy = () => Buffer.from(tinyPng);
 import { flat, pdfFonts, pdfInfo, pdfOutline, pdfPages } from '../helpers/pdf.js';
 
 const briefing = `---
@@ -22,10 +25,47 @@ Notes on the launch patterns: 북한의 미사일 발사 and 弾道ミサイル,
 
 ## Outlook
 
+![Launches by year](notes-chart.png)
+
 ::: deck
 - Expect tests around exercises
+
+![A chart of launches](chart.png)
 :::
 `;
+
+/** A noisy PNG (1600 x 400: about 2 MB as data), big enough to take a while to load and decode. */
+function bigPng(width = 1600, height = 400): Buffer {
+  const rows = Buffer.alloc((width * 3 + 1) * height);
+  let seed = 7;
+  for (let i = 0; i < rows.length; i += 1) {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    rows[i] = i % (width * 3 + 1) === 0 ? 0 : seed >> 16;
+  }
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows, { level: 1 })), chunk('IEND', Buffer.alloc(0))]);
+}
+
+/** CRC-32 as PNG chunks use it. */
+function crc32(bytes: Buffer): number {
+  let crc = 0xffffffff;
+  for (const byte of bytes) {
+    crc ^= byte;
+    for (let k = 0; k < 8; k += 1) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}
 
 const builtInHandoutCss = readFileSync(path.join(import.meta.dirname, '../../templates/deck/handout.css'), 'utf8');
 
@@ -40,6 +80,12 @@ function freeEntries(file: string): number {
   return (readFileSync(file, 'latin1').match(/^\d{10} \d{5} f ?\r?$/gm) ?? []).filter((line) => !line.includes(' 65535 ')).length;
 }
 
+/** The pages (1-based) that draw an image (poppler's pdfimages). */
+function pagesWithImages(file: string): number[] {
+  const list = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' });
+  return [...new Set(list.split('\n').slice(2).filter(Boolean).map((line) => Number(line.trim().split(/\s+/)[0])))];
+}
+
 /** The smallest distance, in points, of any word on page 1 from the page's left edge (pdftotext -bbox). */
 function leftMargin(file: string): number {
   const html = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', file, '-'], { encoding: 'utf8' });
@@ -50,7 +96,7 @@ function leftMargin(file: string): number {
 async function buildWith(handoutCss?: string): Promise<string> {
   const src = tempDir();
   const out = tempDir();
-  writeFiles(src, { 'brief.md': briefing, ...(handoutCss ? { 'templates/deck/handout.css': handoutCss } : {}) });
+  writeFiles(src, { 'brief.md': briefing, 'chart.png': tinyPngCopy(), 'notes-chart.png': bigPng(), ...(handoutCss ? { 'templates/deck/handout.css': handoutCss } : {}) });
   const result = await build({ root: src, paths: ['.'], outDir: out, formats: ['deck-html', 'deck-pdf', 'handout'] });
   expect(result.failures).toEqual([]);
   return path.join(out, 'brief');
@@ -98,6 +144,14 @@ describe('the deck and its handout printed as one document and split', () => {
     expect(notes).toContain('Solid-fuel systems');
     pages.forEach((page, i) => expect(page, `page ${i + 1}`).toContain('RESTRICTED'));
     for (const file of ['deck.pdf', 'handout.pdf']) expect(pdfInfo(path.join(together, file)).Tagged, file).toBe('yes');
+  });
+
+  it('draws the slides’ and the notes’ images on the handout’s pages, loaded before the print', () => {
+    const deckPages = pagesWithImages(path.join(together, 'deck.pdf'));
+    expect(deckPages).toHaveLength(1);
+    // The slide's image, and below it the image in its notes, which the deck's page never showed.
+    expect(pagesWithImages(path.join(together, 'handout.pdf'))).toEqual(deckPages);
+    expect(execFileSync('pdfimages', ['-list', '-f', String(deckPages[0]), '-l', String(deckPages[0]), path.join(together, 'handout.pdf')], { encoding: 'utf8' })).toMatch(/ 1600 +400 /);
   });
 
   it('bookmarks and titles both files as when they are printed apart', async () => {

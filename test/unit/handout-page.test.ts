@@ -25,6 +25,11 @@ describe('printing the handout in the deck’s page', () => {
     expect(handoutSharesDeckPage(deck('<svg data-marpit-svg><foreignObject><section id="1"><a href="#2">next</a></section></foreignObject></svg>'), '.bk-handout {}')).toBe(false);
   });
 
+  it('is not done when a slide holds a script or what one draws on, which a copy would show blank', () => {
+    expect(handoutSharesDeckPage(deck('<svg data-marpit-svg><foreignObject><section><canvas id="c"></canvas><script>draw()</script></section></foreignObject></svg>'), '.bk-handout {}')).toBe(false);
+    expect(handoutSharesDeckPage(deck('<svg data-marpit-svg><foreignObject><section><IFRAME src="data:text/html,x"></IFRAME></section></foreignObject></svg>'), '')).toBe(false);
+  });
+
   it('turns the handout’s unnamed @page rules into rules of its own named page', () => {
     const meta = { title: 'T', lang: 'en' } as FrontMatter;
     const { css, html } = handoutAddition(plain, meta, { css: '@page { margin: 30mm; }\n@page :first { margin-top: 40mm; }\n@page cover { margin: 0; }', paper: 'Letter' });
