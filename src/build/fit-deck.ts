@@ -13,10 +13,11 @@ const fitScales = [0.95, 0.9, 0.85, 0.8, 0.75, minimumFitScale];
 /** Rounds of measure → shrink or split → render again before giving up and warning. */
 const maxRounds = 3;
 
-/** A deck rendered as HTML, for measuring. */
+/** A deck rendered as HTML: the page to write (deck.html) and the page to measure and print (no viewer script). */
 export interface DeckRendering {
   deck: RenderedDeck;
   html: string;
+  printHtml: string;
 }
 
 /** The deck after fitting: what to write, the page left loaded with it (ready to print), and warnings. */
@@ -42,7 +43,7 @@ function refit(slide: PlannedSlide, measure: SlideMeasure): { slides: PlannedSli
  * content of an overflowing slide down to {@link minimumFitScale}, else splits it into continuation
  * slides, renders again and re-measures (a round that only shrinks needs no reload). Slides that still
  * overflow become warnings naming their source line. The page is left holding the final deck, laid out
- * as the returned HTML is, so the caller can print it without loading it again. `first` is the plan already
+ * as the returned print page is, so the caller can print it without loading it again. `first` is the plan already
  * rendered, when the caller rendered it while the browser was starting.
  */
 export async function fitDeck(page: Page, plan: DeckPlan, render: (plan: DeckPlan) => DeckRendering, file: string, first = render(plan)): Promise<FittedDeck> {
@@ -50,7 +51,7 @@ export async function fitDeck(page: Page, plan: DeckPlan, render: (plan: DeckPla
   let rendering = first;
   let loads = 0;
   for (let round = 0; ; round += 1) {
-    await loadForPrint(page, rendering.html, { width: rendering.deck.width, height: rendering.deck.height });
+    await loadForPrint(page, rendering.printHtml, { width: rendering.deck.width, height: rendering.deck.height });
     loads += 1;
     const last = round === maxRounds;
     // Trial scales stay applied in the page, so when a round only shrinks slides the loaded page already

@@ -75,10 +75,10 @@ async function printDeckWithHandout(page: Page, deck: RenderedDeck, addition: { 
 export async function renderDeckOutputs(briefing: Briefing, settings: DocumentSettings, ctx: BuildContext, want: { pdf: boolean; handout: boolean }): Promise<DeckOutputs> {
   const marp = await ctx.marp();
   const shell = await ctx.templates.deckShell();
-  const pageOf = (deck: RenderedDeck): string => withContentSecurityPolicy(deckPage(deck, briefing.meta, shell), contentSecurityPolicy({ inlineScripts: true }));
+  const pageOf = (deck: RenderedDeck, viewer = true): string => withContentSecurityPolicy(deckPage(deck, briefing.meta, shell, { viewer }), contentSecurityPolicy({ inlineScripts: true }));
   const render = (plan: DeckPlan): DeckRendering => {
     const deck = renderDeck(plan, briefing, marp, ctx.markdown);
-    return { deck, html: pageOf(deck) };
+    return { deck, html: pageOf(deck), printHtml: pageOf(deck, false) };
   };
   const plan = planDeck(briefing, { theme: settings.theme });
   const deckPdf = (deck: RenderedDeck): PDFOptions => ({ width: `${deck.width}px`, height: `${deck.height}px`, preferCSSPageSize: true, tagged: true });
@@ -100,7 +100,7 @@ export async function renderDeckOutputs(briefing: Briefing, settings: DocumentSe
   const deckParts = want.pdf
     ? whole
       ? Promise.resolve([whole])
-      : printParts(ctx.browser, ranges, (start, end) => ({ html: withPartLinks(pageOf(sliceDeck(deck, start, end)), links(start, end)), viewport }), deckPdf(deck))
+      : printParts(ctx.browser, ranges, (start, end) => ({ html: withPartLinks(pageOf(sliceDeck(deck, start, end), false), links(start, end)), viewport }), deckPdf(deck))
     : undefined;
   const handoutParts = !want.handout
     ? undefined

@@ -19,8 +19,13 @@ export function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-/** Builds the self-contained deck.html: slides, theme CSS, viewer CSS and script, notes as JSON. */
-export function deckPage(deck: RenderedDeck, meta: FrontMatter, shell: DeckShell): string {
+/**
+ * Builds the self-contained deck.html: slides, theme CSS, viewer CSS and script, notes as JSON. With
+ * `viewer: false`, the page the deck is measured and printed from: the same without the script and notes, which only
+ * drive the on-screen viewer (the script marks every slide but the current one `aria-hidden`, which would leave
+ * those slides out of the PDF's tags).
+ */
+export function deckPage(deck: RenderedDeck, meta: FrontMatter, shell: DeckShell, { viewer = true }: { viewer?: boolean } = {}): string {
   const data = {
     title: meta.title,
     width: deck.width,
@@ -46,11 +51,15 @@ ${shell.css}
 <main class="bk-deck" aria-roledescription="slide deck" aria-label="${escapeHtml(meta.title)}">
 ${deck.html}
 </main>
-<script type="application/json" id="bk-deck-data">${scriptJson(data)}</script>
+${
+  viewer
+    ? `<script type="application/json" id="bk-deck-data">${scriptJson(data)}</script>
 <script>
 ${shell.script}
 </script>
-</body>
+`
+    : ''
+}</body>
 </html>
 `;
 }

@@ -7,7 +7,7 @@ import { build } from '../../src/index.js';
 import { tempDir, tinyPng, writeFiles } from '../helpers/fixtures.js';
 
 const tinyPngCopy = () => Buffer.from(tinyPng);
-import { flat, pdfFonts, pdfInfo, pdfOutline, pdfPages } from '../helpers/pdf.js';
+import { flat, pdfFonts, pdfInfo, pdfOutline, pdfPages, structureRoles } from '../helpers/pdf.js';
 
 const briefing = `---
 title: One print, two files
@@ -152,6 +152,15 @@ describe('the deck and its handout printed as one document and split', () => {
     // The slide's image, and below it the image in its notes, which the deck's page never showed.
     expect(pagesWithImages(path.join(together, 'handout.pdf'))).toEqual(deckPages);
     expect(execFileSync('pdfimages', ['-list', '-f', String(deckPages[0]), '-l', String(deckPages[0]), path.join(together, 'handout.pdf')], { encoding: 'utf8' })).toMatch(/ 1600 +400 /);
+  });
+
+  it('tags every slide of the deck PDF, not only the first: the viewer script that hides the others is not run', async () => {
+    const slides = pageSizes(path.join(together, 'deck.pdf')).length;
+    const roles = await structureRoles(path.join(together, 'deck.pdf'));
+    expect(roles.filter((role) => /^H\d$/.test(role)).length).toBeGreaterThanOrEqual(slides);
+    expect(roles).toContain('LI');
+    const handoutRoles = await structureRoles(path.join(together, 'handout.pdf'));
+    expect(handoutRoles.filter((role) => /^H\d$/.test(role)).length).toBeGreaterThanOrEqual(2 * slides);
   });
 
   it('bookmarks and titles both files as when they are printed apart', async () => {
