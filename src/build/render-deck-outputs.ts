@@ -1,18 +1,16 @@
-import type { Page, PDFOptions } from 'puppeteer-core';
+import type { PDFOptions } from 'puppeteer-core';
 import type { Briefing, Diagnostic } from '../content/types.js';
 import type { DocumentSettings } from '../config/document-settings.js';
 import { slideLabel } from '../deck/bookmark-titles.js';
 import type { DeckPlan } from '../deck/deck-model.js';
 import { deckPage } from '../deck/deck-page.js';
-import { handoutAddition, handoutPage, handoutSharesDeckPage } from '../deck/handout-page.js';
+import { handoutPage } from '../deck/handout-page.js';
 import { planDeck } from '../deck/plan-deck.js';
 import { renderDeck, type RenderedDeck } from '../deck/render-deck.js';
 import { partLinks, sliceDeck } from '../deck/slice-deck.js';
 import { finishPdf } from '../pdf/finish-pdf.js';
 import { chunkRanges, printChunkSize, printParts, withPartLinks } from '../pdf/print-in-chunks.js';
-import { PdfSyntaxError } from '../pdf/pdf-syntax.js';
-import { printLoadedPage, untilPaintable } from '../pdf/print-pdf.js';
-import { splitPdf } from '../pdf/split-pdf.js';
+import { printLoadedPage } from '../pdf/print-pdf.js';
 import { contentSecurityPolicy, withContentSecurityPolicy } from '../html/content-security-policy.js';
 import type { BuildContext } from './build-context.js';
 import { fitDeck, type DeckRendering } from './fit-deck.js';
@@ -28,53 +26,16 @@ export interface DeckOutputs {
 }
 
 /**
- * Adds the handout's pages and CSS to the deck page loaded in a tab (see handoutAddition), or takes them out again.
- */
-async function setHandoutInPage(page: Page, addition: { css: string; html: string } | undefined): Promise<void> {
-  await page.evaluate((added) => {
-    document.querySelectorAll('[data-briefkit-handout]').forEach((element) => element.remove());
-    if (!added) return;
-    const style = document.createElement('style');
-    style.dataset.briefkitHandout = '';
-    style.textContent = added.css;
-    document.head.append(style);
-    document.body.insertAdjacentHTML('beforeend', added.html);
-    document.body.lastElementChild?.setAttribute('data-briefkit-handout', '');
-  }, addition ?? null);
-}
-
-/**
- * Prints the fitted deck loaded in `page` with the handout's pages after its slides, and splits the PDF into the
- * deck's pages and the handout's: one load and one print fewer than printing the handout on its own (15% of a
- * 20-briefing batch). Undefined, with the page as it was, when the PDF cannot be split as expected.
- */
-async function printDeckWithHandout(page: Page, deck: RenderedDeck, addition: { css: string; html: string }, pdf: PDFOptions): Promise<{ deck: Uint8Array; handout: Uint8Array } | undefined> {
-  await setHandoutInPage(page, addition);
-  // Images in the notes, fonts only the handout uses and animations in handout.css, as for any page printed.
-  await untilPaintable(page);
-  const printed = await printLoadedPage(page, pdf);
-  try {
-    const [deckPart, handoutPart] = splitPdf(printed, [[0, deck.slides.length], [deck.slides.length, Infinity]]);
-    return { deck: deckPart, handout: handoutPart };
-  } catch (error) {
-    if (!(error instanceof PdfSyntaxError)) throw error;
-    // The deck is then printed from this page on its own: without the handout's pages.
-    await setHandoutInPage(page, undefined);
-    return undefined;
-  }
-}
-
-/**
  * The deck's HTML page, fitted so no slide overflows, and when asked its PDF (one page per slide at the
  * slide's size, a bookmark per slide) and the notes handout. The deck is measured in one tab; a deck that fits in
- * one print is printed from that same load, its handout pages added after the slides when the handout's CSS allows
- * (handoutSharesDeckPage) and the PDF split in two. Longer decks, and other handouts, print in parts of at most
+ * one print is printed from that same load. Longer decks, and every handout, print in parts of at most
  * {@link printChunkSize} slides, each its own small page, in whichever tabs are free: both tabs print at once and
  * no print walks the whole deck.
  */
 export async function renderDeckOutputs(briefing: Briefing, settings: DocumentSettings, ctx: BuildContext, want: { pdf: boolean; handout: boolean }): Promise<DeckOutputs> {
   const marp = await ctx.marp();
   const shell = await ctx.templates.deckShell();
+  // deck.html has the viewer script; the page measured and printed does not (see deckPage).
   const pageOf = (deck: RenderedDeck, viewer = true): string => withContentSecurityPolicy(deckPage(deck, briefing.meta, shell, { viewer }), contentSecurityPolicy({ inlineScripts: true }));
   const render = (plan: DeckPlan): DeckRendering => {
     const deck = renderDeck(plan, briefing, marp, ctx.markdown);
@@ -82,15 +43,12 @@ export async function renderDeckOutputs(briefing: Briefing, settings: DocumentSe
   };
   const plan = planDeck(briefing, { theme: settings.theme });
   const deckPdf = (deck: RenderedDeck): PDFOptions => ({ width: `${deck.width}px`, height: `${deck.height}px`, preferCSSPageSize: true, tagged: true });
-  const handoutOptions = { css: shell.handoutCss, paper: settings.paper };
   // Rendered before a tab is asked for: a cold build renders while Chromium is still starting.
   const first = render(plan);
-  const { fitted, whole, together } = await ctx.browser.withPage(async (page) => {
+  const { fitted, whole } = await ctx.browser.withPage(async (page) => {
     const fitted = await fitDeck(page, plan, render, briefing.file, first);
-    const { deck } = fitted;
-    if (!want.pdf || deck.slides.length > printChunkSize) return { fitted };
-    const together = want.handout && handoutSharesDeckPage(deck, shell.handoutCss) ? await printDeckWithHandout(page, deck, handoutAddition(deck, briefing.meta, handoutOptions), deckPdf(deck)) : undefined;
-    return { fitted, together, whole: together?.deck ?? (await printLoadedPage(page, deckPdf(deck))) };
+    const short = fitted.deck.slides.length <= printChunkSize;
+    return { fitted, whole: want.pdf && short ? await printLoadedPage(page, deckPdf(fitted.deck)) : undefined };
   });
   const { deck } = fitted;
   const ranges = chunkRanges(deck.slides.length);
@@ -102,16 +60,14 @@ export async function renderDeckOutputs(briefing: Briefing, settings: DocumentSe
       ? Promise.resolve([whole])
       : printParts(ctx.browser, ranges, (start, end) => ({ html: withPartLinks(pageOf(sliceDeck(deck, start, end), false), links(start, end)), viewport }), deckPdf(deck))
     : undefined;
-  const handoutParts = !want.handout
-    ? undefined
-    : together
-      ? Promise.resolve([together.handout])
-      : printParts(
-          ctx.browser,
-          ranges,
-          (start, end) => ({ html: withPartLinks(handoutPage(deck, briefing.meta, { ...handoutOptions, start, end }), links(start, end)) }),
-          { preferCSSPageSize: true, format: settings.paper, tagged: true },
-        );
+  const handoutParts = want.handout
+    ? printParts(
+        ctx.browser,
+        ranges,
+        (start, end) => ({ html: withPartLinks(handoutPage(deck, briefing.meta, { css: shell.handoutCss, paper: settings.paper, start, end }), links(start, end)) }),
+        { preferCSSPageSize: true, format: settings.paper, tagged: true },
+      )
+    : undefined;
   // Both are awaited below; should the deck's parts fail first, that error is the one reported.
   handoutParts?.catch(() => undefined);
   const outline = deck.slides.map((slide, pageIndex) => ({ title: slideLabel(slide), pageIndex }));

@@ -66,8 +66,6 @@ function lastStartXref(bytes: Uint8Array): number {
  */
 export class PdfFile {
   private readonly cache = new Map<number, PdfValue>();
-  /** Where each parsed object's value ends, so its extent is found without parsing it again. */
-  private readonly valueEnds = new Map<number, number>();
   private pages?: PdfRef[];
 
   private constructor(
@@ -106,34 +104,7 @@ export class PdfFile {
     if (num !== ref.num || gen !== ref.gen) throw new PdfSyntaxError(`The cross-reference table points object ${ref.num} ${ref.gen} at object ${num} ${gen}.`);
     const value = lexer.value();
     this.cache.set(ref.num, value);
-    this.valueEnds.set(ref.num, lexer.pos);
     return value;
-  }
-
-  /**
-   * Where the whole of an indirect object lies in the file, from `N G obj` to just past `endobj`, stream data
-   * included (its extent comes from the stream's `/Length`, never from scanning the data), so it can be copied into
-   * another file byte for byte. Undefined for an object the cross-reference table does not list.
-   */
-  extent(ref: PdfRef): { start: number; end: number } | undefined {
-    const start = this.offsets.get(ref.num);
-    if (start === undefined) return undefined;
-    const value = this.object(ref);
-    const valueEnd = this.valueEnds.get(ref.num);
-    if (valueEnd === undefined) throw new PdfSyntaxError(`Object ${ref.num} could not be read.`);
-    const lexer = new PdfLexer(this.bytes, valueEnd);
-    if (lexer.word(true) === 'stream') {
-      lexer.expect('stream');
-      // The keyword is followed by CRLF or LF, then the data (ISO 32000-1 §7.3.8.1).
-      if (this.bytes[lexer.pos] === 0x0d) lexer.pos += 1;
-      if (this.bytes[lexer.pos] === 0x0a) lexer.pos += 1;
-      const length = value instanceof Map ? this.resolve(value.get('Length')) : undefined;
-      if (typeof length !== 'number') throw new PdfSyntaxError(`Object ${ref.num} is a stream without a usable /Length.`);
-      lexer.pos += length;
-      lexer.expect('endstream');
-    }
-    lexer.expect('endobj');
-    return { start, end: lexer.pos };
   }
 
   /** A value with references followed. */
@@ -145,13 +116,6 @@ export class PdfFile {
   dict(value: PdfValue | undefined): PdfDict | undefined {
     const resolved = this.resolve(value);
     return resolved instanceof Map ? resolved : undefined;
-  }
-
-  /** The bytes before the first object: the `%PDF-1.x` line and the binary-marker comment. */
-  header(): Uint8Array {
-    let first = this.bytes.length;
-    for (const offset of this.offsets.values()) first = Math.min(first, offset);
-    return this.bytes.subarray(0, first);
   }
 
   /** The reference to the document catalog (the trailer's `/Root`). */

@@ -194,15 +194,17 @@ export class PdfLexer {
     let n = 0;
     while (isDigit(b[end])) n = n * 10 + b[end++] - 0x30;
     if (end < b.length && isRegular(b[end])) return undefined;
-    // A reference: the integer, white-space, a generation number, white-space, `R` ending the word.
-    let at = end;
-    while (isWhitespace(b[at])) at += 1;
-    if (at > end && isDigit(b[at])) {
+    // A reference: the integer, white-space (comments count as such, §7.2.3), a generation number, white-space, `R`
+    // ending the word.
+    this.pos = end;
+    this.skipSpace();
+    if (this.pos > end && isDigit(b[this.pos])) {
       let gen = 0;
-      let genEnd = at;
+      let genEnd = this.pos;
       while (isDigit(b[genEnd])) gen = gen * 10 + b[genEnd++] - 0x30;
-      let r = genEnd;
-      while (isWhitespace(b[r])) r += 1;
+      this.pos = genEnd;
+      this.skipSpace();
+      const r = this.pos;
       if (r > genEnd && b[r] === 0x52 && (r + 1 >= b.length || !isRegular(b[r + 1]))) {
         this.pos = r + 1;
         return new PdfRef(n, gen);

@@ -27,6 +27,13 @@ describe('reading PDF objects', () => {
     expect((value.get('F G') as PdfName).utf8()).toBe('xé');
   });
 
+  it('reads integers and references however they are spaced, commented or ended', () => {
+    expect(read('[12 %a comment\n0 R 7 0 R/Name 3 4 5 12.5 -3 +4 .5 007 9]')).toEqual([new PdfRef(12, 0), new PdfRef(7, 0), new PdfName('Name'), 3, 4, 5, 12.5, -3, 4, 0.5, 7, 9]);
+    expect(read('3 1 R')).toEqual(new PdfRef(3, 1));
+    expect(read('42')).toBe(42);
+    expect(() => read('[12 0 Rx]')).toThrow(PdfSyntaxError);
+  });
+
   it('reads an end of line inside a string as LF, and text in PDFDocEncoding or UTF-16 with characters beyond the BMP', () => {
     expect([...(read('(a\r\nb\rc)') as PdfString).bytes]).toEqual([0x61, 0x0a, 0x62, 0x0a, 0x63]);
     expect((read('<84 93>') as PdfString).decodeText()).toBe('—ﬁ');

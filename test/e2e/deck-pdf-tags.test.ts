@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../src/index.js';
+import { tempDir, writeFiles } from '../helpers/fixtures.js';
+import { pdfInfo, structureRoles } from '../helpers/pdf.js';
+
+const briefing = `---
+title: Tagged slides
+---
+## Launch patterns
+
+Notes on the launch patterns, for the presenter.
+
+::: deck
+- Cadence rose in 2022
+- Solid-fuel systems
+:::
+
+## Outlook
+
+::: deck
+- Expect tests around exercises
+:::
+`;
+
+describe('the deck PDF’s tags', () => {
+  let out = '';
+
+  beforeAll(async () => {
+    const src = tempDir();
+    out = tempDir();
+    writeFiles(src, { 'brief.md': briefing });
+    const result = await build({ root: src, paths: ['.'], outDir: out, formats: ['deck-html', 'deck-pdf', 'handout'] });
+    expect(result.failures).toEqual([]);
+  });
+
+  it('cover every slide, not only the first: the viewer script, which hides the slides not shown, is not run for the print', async () => {
+    const deck = path.join(out, 'brief', 'deck.pdf');
+    const slides = Number(pdfInfo(deck).Pages);
+    expect(slides).toBeGreaterThanOrEqual(4);
+    const roles = await structureRoles(deck);
+    expect(roles.filter((role) => /^H\d$/.test(role)).length).toBeGreaterThanOrEqual(slides);
+    expect(roles).toContain('LI');
+  });
+
+  it('keeps the viewer script in deck.html, where it drives the slides on screen', () => {
+    const html = readFileSync(path.join(out, 'brief', 'deck.html'), 'utf8');
+    expect(html).toContain('id="bk-deck-data"');
+    expect(html).toMatch(/<script>\s*\S/);
+  });
+
+  it('tag the handout’s slides and notes alike', async () => {
+    const handout = path.join(out, 'brief', 'handout.pdf');
+    const pages = Number(pdfInfo(handout).Pages);
+    const roles = await structureRoles(handout);
+    // Each page: the slide's heading and the notes' heading.
+    expect(roles.filter((role) => /^H\d$/.test(role)).length).toBeGreaterThanOrEqual(2 * pages);
+  });
+});
