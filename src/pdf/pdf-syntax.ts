@@ -165,20 +165,14 @@ export class PdfLexer {
       return items;
     }
     if (isDigit(byte)) {
-      const number = this.unsignedInteger();
-      if (number !== undefined) return number;
+      const integer = this.integerOrReference();
+      if (integer !== undefined) return integer;
     }
+    // Anything else that is not a keyword is a real number or a signed one (a reference is never signed).
     const word = this.word();
     if (word === 'true' || word === 'false') return word === 'true';
     if (word === 'null') return null;
     if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(word)) throw new PdfSyntaxError(`Unexpected “${word.slice(0, 20) || String.fromCharCode(byte)}” at byte ${at}.`);
-    // `num gen R` is a reference: look ahead without consuming unless it is one.
-    if (/^\d+$/.test(word)) {
-      const after = this.pos;
-      const gen = this.word();
-      if (/^\d+$/.test(gen) && this.word() === 'R') return new PdfRef(Number(word), Number(gen));
-      this.pos = after;
-    }
     return Number(word);
   }
 
@@ -187,7 +181,7 @@ export class PdfLexer {
    * values in the dictionaries Chromium writes are one or the other. Undefined (nothing consumed) for anything else,
    * such as a real number, which value() then reads the general way.
    */
-  private unsignedInteger(): PdfValue | undefined {
+  private integerOrReference(): number | PdfRef | undefined {
     const b = this.bytes;
     const start = this.pos;
     let end = start;
