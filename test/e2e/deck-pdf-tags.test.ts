@@ -35,11 +35,11 @@ describe('the deck PDF’s tags', () => {
     expect(result.failures).toEqual([]);
   });
 
-  it('cover every slide, not only the first: the viewer script, which hides the slides not shown, is not run for the print', async () => {
+  it('cover every slide, not only the first: the viewer script, which hides the slides not shown, is not run for the print', () => {
     const deck = path.join(out, 'brief', 'deck.pdf');
     const slides = Number(pdfInfo(deck).Pages);
     expect(slides).toBeGreaterThanOrEqual(4);
-    const roles = await structureRoles(deck);
+    const roles = structureRoles(deck);
     expect(roles.filter((role) => /^H\d$/.test(role)).length).toBeGreaterThanOrEqual(slides);
     expect(roles).toContain('LI');
   });
@@ -50,10 +50,10 @@ describe('the deck PDF’s tags', () => {
     expect(html).toMatch(/<script>\s*\S/);
   });
 
-  it('tag the handout’s slides and notes alike', async () => {
+  it('tag the handout’s slides and notes alike', () => {
     const handout = path.join(out, 'brief', 'handout.pdf');
     const pages = Number(pdfInfo(handout).Pages);
-    const roles = await structureRoles(handout);
+    const roles = structureRoles(handout);
     // Each page: the slide's heading and the notes' heading.
     expect(roles.filter((role) => /^H\d$/.test(role)).length).toBeGreaterThanOrEqual(2 * pages);
   });
