@@ -1,4 +1,4 @@
-/** What the report's second print pass fills in: contents page numbers and the running head of every page. */
+/** What the report's final print fills in: contents page numbers and the running head of every page. */
 export interface PageLabels {
   /** Page number by element id, as text padded to a fixed number of digits with figure spaces. */
   pages: Record<string, string>;

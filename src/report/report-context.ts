@@ -54,9 +54,9 @@ export interface ReportContext {
   /** Footnotes collected as endnotes, as HTML (an ordered list); empty when there are none. */
   endnotes: string;
   /**
-   * Page numbers for the contents, by element id, measured from a first print of the PDF: text padded to a fixed
-   * number of digits with figure spaces (so filling them in never moves a line), `0`s on the first pass, and
-   * empty when no PDF is printed.
+   * Page numbers for the contents, by element id, guessed before printing or measured from a first print of the PDF:
+   * text padded to a fixed number of digits with figure spaces (so filling them in never moves a line), `0`s on the
+   * first render, and empty when no PDF is printed.
    */
   pages: Record<string, string>;
   /** The running head (current `##` heading) of every printed page, index 0 being page 1; empty until measured. */
