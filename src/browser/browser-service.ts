@@ -217,9 +217,10 @@ export class BrowserService {
       const tab = page;
       if (tab && healthy && this.browser === launched && !tab.isClosed()) {
         // The finished job's page is emptied first: resizing the viewport would otherwise lay it out again (seconds
-        // for a 1,500-slide deck), and an idle tab should not hold a large document in memory.
-        await tab
-          .evaluate(() => document.documentElement.replaceChildren())
+        // for a 1,500-slide deck), and an idle tab should not hold a large document in memory. Where pages may run
+        // scripts, the tab leaves the page for a new one instead: setContent() keeps the window, so a script's timers
+        // and globals would live on into the next document printed in the tab.
+        await (this.options.drawFrames ? tab.goto('about:blank', { timeout: protocolTimeoutMs }).then(() => undefined) : tab.evaluate(() => document.documentElement.replaceChildren()))
           .then(() => this.collectGarbageNowAndThen(tab))
           .then(() => {
             const size = tab.viewport();

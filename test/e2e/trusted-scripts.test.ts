@@ -18,4 +18,22 @@ describe('trusted HTML that draws with scripts', () => {
     expect(text).toContain('Drawn in a frame');
     expect(text).not.toContain('not drawn');
   });
+
+  it("never runs one document's scripts in the next document printed in the same tab", { timeout: 120_000 }, () => {
+    const dir = tempDir();
+    const plain = (n: number) => `---\ntitle: Plain ${n}\n---\n## Section\n\nNothing scripted here.\n`;
+    writeFiles(dir, {
+      'a.md':
+        '---\ntitle: Scripted\n---\n## Chart\n\nA timer.\n\n' +
+        "<script>setInterval(() => { if (!document.querySelector('.leaked')) document.body.insertAdjacentHTML('afterbegin', '<p class=\"leaked\">LEAKED FROM A</p>'); }, 10);</script>\n",
+      'b.md': plain(2),
+      'c.md': plain(3),
+      'd.md': plain(4),
+      'e.md': plain(5),
+    });
+    const run = runCli(['build', dir, '--out', path.join(dir, 'out'), '--formats', 'report-pdf', '--trust-html']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(flat(pdfPages(path.join(dir, 'out/a/report.pdf')).join(' '))).toContain('LEAKED FROM A');
+    for (const name of ['b', 'c', 'd', 'e']) expect(flat(pdfPages(path.join(dir, `out/${name}/report.pdf`)).join(' ')), name).not.toContain('LEAKED');
+  });
 });
