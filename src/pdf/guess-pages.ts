@@ -7,131 +7,191 @@ export interface PageGuess {
   pageCount: number;
 }
 
-/** Why a page was not guessed (its print cannot be imitated with columns), or the guess itself. */
+/** A guess, or why the page was not guessed (its print cannot be imitated with columns, or the guess failed). */
+export type GuessOutcome = PageGuess | { skipped: string };
+
+/** What the page function returns: plain data, as page.evaluate passes it back. */
 type InPageGuess = { skipped: string } | { pages: [string, number][]; pageCount: number };
 
 /**
  * Guesses the page every element an in-page link points at starts on, without printing: the loaded page is laid
  * out for a moment as one column per printed page (the `@page` rule's page area, forced page breaks made column
- * breaks), read, and put back as it was. Chromium breaks columns and pages with the same fragmentation code, so for a report of a few dozen
- * pages the guess is usually exact; it is never trusted blindly (printMeasured checks it against the print). Returns
- * undefined, doing nothing, when the page's own rules cannot be imitated: `@page` rules with a selector (`:first`,
- * named pages) that change the page area, a page size that is not given, page padding or borders, or named pages.
+ * breaks), read, and put back as it was. Chromium breaks columns and pages with the same fragmentation code, so the
+ * guess is usually exact; it is never trusted blindly (printMeasured checks it against the print). Declined, the
+ * page left untouched, where columns cannot imitate the print: `@page` rules with a selector (`:first`, named pages)
+ * that change the page area, page padding or borders, a page size or margins that are not absolute lengths, named
+ * pages, column breaks, right-to-left or vertical text, margins or zoom on the root, `content-visibility: auto`, and
+ * content wider than the page (the print would shrink it to fit).
  */
-export async function guessPages(page: Page): Promise<PageGuess | undefined> {
-  const guess: InPageGuess | undefined = await page.evaluate((): InPageGuess => {
-    // ISO and US paper sizes in mm, as CSS names them (https://drafts.csswg.org/css-page-3/#page-size-prop).
-    const papers: Record<string, [number, number]> = {
-      a5: [148, 210], a4: [210, 297], a3: [297, 420], b5: [176, 250], b4: [250, 353], 'jis-b5': [182, 257], 'jis-b4': [257, 364],
-      letter: [215.9, 279.4], legal: [215.9, 355.6], ledger: [279.4, 431.8],
-    };
-    const sides = ['top', 'right', 'bottom', 'left'] as const;
-    const pageRules: CSSPageRule[] = [];
-    const collect = (rules: CSSRuleList): void => {
-      for (const rule of Array.from(rules)) {
-        if (rule instanceof CSSPageRule) pageRules.push(rule);
-        else if (rule instanceof CSSMediaRule) {
-          if (matchMedia(rule.conditionText).matches) collect(rule.cssRules);
-        } else if (rule instanceof CSSSupportsRule || rule instanceof CSSLayerBlockRule) collect(rule.cssRules);
+export async function guessPages(page: Page): Promise<GuessOutcome> {
+  const guess = await page
+    .evaluate((): InPageGuess => {
+      type Side = 'top' | 'right' | 'bottom' | 'left';
+      const sides: Side[] = ['top', 'right', 'bottom', 'left'];
+      // CSS absolute lengths in px (https://drafts.csswg.org/css-values-4/#absolute-lengths).
+      const units: Record<string, number> = { px: 1, in: 96, cm: 96 / 2.54, mm: 96 / 25.4, q: 96 / 101.6, pt: 96 / 72, pc: 16 };
+      // Paper sizes in mm, as CSS names them (https://drafts.csswg.org/css-page-3/#page-size-prop).
+      const papers: Record<string, [number, number]> = {
+        a5: [148, 210], a4: [210, 297], a3: [297, 420], b5: [176, 250], b4: [250, 353], 'jis-b5': [182, 257], 'jis-b4': [257, 364],
+        letter: [215.9, 279.4], legal: [215.9, 355.6], ledger: [279.4, 431.8],
+      };
+      const pixels = (length: string): number | undefined => {
+        const match = /^(-?(?:\d+\.?\d*|\.\d+))([a-z]*)$/i.exec(length.trim());
+        if (!match) return undefined;
+        const unit = match[2].toLowerCase();
+        const factor = unit === '' && Number(match[1]) === 0 ? 1 : units[unit];
+        return factor === undefined ? undefined : Number(match[1]) * factor;
+      };
+      const isZero = (value: string): boolean => value === '' || pixels(value) === 0;
+
+      /** The @page rules print uses, in source order, or why they cannot be read in that order. */
+      const pageRules = (): CSSPageRule[] | string => {
+        const found: CSSPageRule[] = [];
+        let layered = false;
+        const collect = (rules: CSSRuleList, inLayer: boolean): void => {
+          for (const rule of Array.from(rules)) {
+            if (rule instanceof CSSPageRule) {
+              found.push(rule);
+              layered ||= inLayer;
+            } else if (rule instanceof CSSMediaRule) {
+              if (matchMedia(rule.conditionText).matches) collect(rule.cssRules, inLayer);
+            } else if (rule instanceof CSSSupportsRule) {
+              if (CSS.supports(rule.conditionText)) collect(rule.cssRules, inLayer);
+            } else if (rule instanceof CSSLayerBlockRule) collect(rule.cssRules, true);
+            else if (rule instanceof CSSImportRule && rule.styleSheet && matchMedia(rule.media.mediaText || 'all').matches) {
+              collect(rule.styleSheet.cssRules, inLayer || rule.layerName !== null);
+            }
+          }
+        };
+        for (const sheet of Array.from(document.styleSheets)) {
+          try {
+            collect(sheet.cssRules, false);
+          } catch {
+            // A style sheet from another origin hides its rules; it never loaded either (pages are sealed from the network).
+          }
+        }
+        return layered ? '@page in a cascade layer' : found;
+      };
+
+      /** The page area every page has, in whole CSS px (Chromium rounds it up), or why pages differ or are unknown. */
+      const pageArea = (rules: CSSPageRule[]): { width: number; height: number } | string => {
+        let size = '';
+        const margins: Record<Side, string> = { top: '0', right: '0', bottom: '0', left: '0' };
+        for (const rule of rules) {
+          const style = rule.style;
+          if (['size', ...sides.map((side) => `margin-${side}`)].some((name) => style.getPropertyPriority(name) === 'important')) return '!important in @page';
+          const boxed = sides.some((side) => !isZero(style.getPropertyValue(`padding-${side}`)) || !['', 'none', 'hidden'].includes(style.getPropertyValue(`border-${side}-style`)));
+          if (boxed) return 'page padding or border';
+          if (rule.selectorText.trim() !== '') {
+            if (style.getPropertyValue('size') || sides.some((side) => style.getPropertyValue(`margin-${side}`))) return `@page ${rule.selectorText}`;
+            continue;
+          }
+          size = style.getPropertyValue('size') || size;
+          for (const side of sides) margins[side] = style.getPropertyValue(`margin-${side}`) || margins[side];
+        }
+        const words = size.trim().toLowerCase().split(/\s+/).filter(Boolean);
+        const paper = words.find((word) => word in papers);
+        let box: (number | undefined)[];
+        if (paper) {
+          box = papers[paper].map((mm) => mm * units.mm);
+          if (words.includes('landscape')) box.reverse();
+        } else box = words.length === 2 ? words.map(pixels) : [];
+        const [pageWidth, pageHeight] = box;
+        const [top, right, bottom, left] = sides.map((side) => pixels(margins[side]));
+        if (pageWidth === undefined || pageHeight === undefined) return `page size "${size}"`;
+        if (top === undefined || right === undefined || bottom === undefined || left === undefined) return 'page margins not in absolute units';
+        const width = Math.ceil(pageWidth - left - right);
+        const height = Math.ceil(pageHeight - top - bottom);
+        return width > 0 && height > 0 ? { width, height } : 'no page area';
+      };
+
+      /** The inline breaks that make columns break where pages would, by element, or why columns cannot. */
+      const columnBreaks = (): [HTMLElement, string, string, string][] | string => {
+        const forced = new Set(['page', 'left', 'right', 'recto', 'verso', 'always']);
+        const asColumn = (value: string): string | undefined => (forced.has(value) ? 'column' : value === 'avoid-page' ? 'avoid' : undefined);
+        const breaks: [HTMLElement, string, string, string][] = [];
+        for (const element of Array.from(document.body.querySelectorAll<HTMLElement>('*'))) {
+          const computed = getComputedStyle(element);
+          if (computed.page && computed.page !== 'auto') return 'named pages';
+          if (computed.contentVisibility === 'auto') return 'content-visibility: auto';
+          const values = [computed.breakBefore, computed.breakAfter, computed.breakInside];
+          if (values.some((value) => value === 'column' || value === 'avoid-column')) return 'column breaks';
+          const [before, after, inside] = values.map(asColumn);
+          if (before || after || inside) breaks.push([element, before ?? '', after ?? '', inside ?? '']);
+        }
+        return breaks;
+      };
+
+      const root = getComputedStyle(document.documentElement);
+      const body = getComputedStyle(document.body);
+      if ([root, body].some((style) => style.direction !== 'ltr' || style.writingMode !== 'horizontal-tb')) return { skipped: 'right-to-left or vertical text' };
+      if ([root, body].some((style) => style.zoom !== '1')) return { skipped: 'zoom' };
+      if (sides.some((side) => !isZero(root.getPropertyValue(`margin-${side}`)) || !isZero(root.getPropertyValue(`padding-${side}`)) || !isZero(root.getPropertyValue(`border-${side}-width`)))) {
+        return { skipped: 'margins, padding or borders on the root element' };
       }
-    };
-    for (const sheet of Array.from(document.styleSheets)) {
+      const rules = pageRules();
+      if (typeof rules === 'string') return { skipped: rules };
+      const area = pageArea(rules);
+      if (typeof area === 'string') return { skipped: area };
+      const breaks = columnBreaks();
+      if (typeof breaks === 'string') return { skipped: breaks };
+
+      // Every style attribute changed is put back, even should reading fail, or the print would lose its page breaks.
+      const restore = breaks.map(([element]): [HTMLElement, string | null] => [element, element.getAttribute('style')]);
+      const columns = document.createElement('style');
       try {
-        collect(sheet.cssRules);
-      } catch {
-        // A style sheet from another origin hides its rules; it never loaded either (pages are sealed from the network).
-      }
-    }
-    let size = '';
-    const margins: Partial<Record<(typeof sides)[number], string>> = {};
-    for (const rule of pageRules) {
-      const style = rule.style;
-      const boxed = sides.some((side) => style.getPropertyValue(`padding-${side}`) || style.getPropertyValue(`border-${side}-width`));
-      if (boxed) return { skipped: 'page padding or border' };
-      if (rule.selectorText.trim() !== '') {
-        if (style.getPropertyValue('size') || sides.some((side) => style.getPropertyValue(`margin-${side}`))) return { skipped: `@page ${rule.selectorText}` };
-        continue;
-      }
-      size = style.getPropertyValue('size') || size;
-      for (const side of sides) margins[side] = style.getPropertyValue(`margin-${side}`) || margins[side];
-    }
-
-    const probe = document.createElement('div');
-    probe.style.cssText = 'position: absolute; visibility: hidden; height: 0;';
-    document.body.append(probe);
-    const px = (length: string): number => {
-      probe.style.width = length;
-      return probe.getBoundingClientRect().width;
-    };
-    const words = size.trim().toLowerCase().split(/\s+/).filter(Boolean);
-    const paper = words.find((word) => word in papers);
-    let width: number;
-    let height: number;
-    if (paper) {
-      [width, height] = papers[paper].map((mm) => px(`${mm}mm`));
-      if (words.includes('landscape')) [width, height] = [height, width];
-    } else if (words.length === 2 && !words.some((word) => word === 'portrait' || word === 'landscape')) {
-      [width, height] = [px(words[0]), px(words[1])];
-    } else {
-      probe.remove();
-      return { skipped: `page size "${size}"` };
-    }
-    const margin = Object.fromEntries(sides.map((side) => [side, px(margins[side] ?? '0px')])) as Record<(typeof sides)[number], number>;
-    probe.remove();
-    const columnWidth = width - margin.left - margin.right;
-    const columnHeight = height - margin.top - margin.bottom;
-
-    const forced = new Set(['page', 'left', 'right', 'recto', 'verso', 'always']);
-    const breaking: [HTMLElement, boolean, boolean][] = [];
-    for (const element of Array.from(document.body.querySelectorAll<HTMLElement>('*'))) {
-      const computed = getComputedStyle(element);
-      if (computed.page && computed.page !== 'auto') return { skipped: 'named pages' };
-      const before = forced.has(computed.breakBefore);
-      const after = forced.has(computed.breakAfter);
-      if (before || after) breaking.push([element, before, after]);
-    }
-    // Forced page breaks become column breaks for the moment: every style attribute changed is put back after, even
-    // should reading fail, or the print would lose its page breaks.
-    const restore = breaking.map(([element]): [HTMLElement, string | null] => [element, element.getAttribute('style')]);
-    const columns = document.createElement('style');
-    const pages: [string, number][] = [];
-    let pageCount: number;
-    try {
-      for (const [element, before, after] of breaking) {
-        if (before) element.style.setProperty('break-before', 'column', 'important');
-        if (after) element.style.setProperty('break-after', 'column', 'important');
-      }
-      columns.textContent = `html { display: block !important; width: ${columnWidth}px !important; height: ${columnHeight}px !important; columns: 1 !important; column-gap: 0 !important; column-fill: auto !important; margin: 0 !important; padding: 0 !important; border: 0 !important; overflow: visible !important; }`;
-      document.head.append(columns);
-      const left = document.documentElement.getBoundingClientRect().left;
-      // Only what an in-page link points at: those are the elements the PDF gets a named destination for.
-      const targets = new Set(Array.from(document.querySelectorAll<HTMLAnchorElement>('a[href^="#"]'), (link) => link.getAttribute('href')!.slice(1)));
-      for (const target of targets) {
-        let id = target;
-        try {
-          id = decodeURIComponent(target);
-        } catch {
-          // Kept as written, as Chromium does.
+        for (const [element, before, after, inside] of breaks) {
+          if (before) element.style.setProperty('break-before', before, 'important');
+          if (after) element.style.setProperty('break-after', after, 'important');
+          if (inside) element.style.setProperty('break-inside', inside, 'important');
         }
-        const box = document.getElementById(id)?.getClientRects()[0];
-        if (box) pages.push([id, Math.floor((box.left - left + 0.5) / columnWidth) + 1]);
-      }
-      pageCount = Math.max(1, Math.round(document.documentElement.scrollWidth / columnWidth));
-    } finally {
-      columns.remove();
-      for (const [element, value] of restore) {
-        if (value !== null) element.setAttribute('style', value);
-        else {
-          // Reading the attribute first: Chromium 156 writes an inline style change to the attribute only when it is
-          // read, and once the attribute is removed unread it comes back as `style=""`.
-          element.getAttribute('style');
-          element.removeAttribute('style');
+        columns.textContent = `html { display: block !important; width: ${area.width}px !important; height: ${area.height}px !important;
+          columns: 1 !important; column-gap: 0 !important; column-fill: auto !important; overflow: visible !important; }`;
+        document.head.append(columns);
+        const origin = document.documentElement.getBoundingClientRect().left;
+        const column = (x: number): number => Math.floor((x - origin + 0.5) / area.width);
+        // The last page is the column of the last box; a box reaching past its column's edge would be shrunk to fit.
+        const everything = document.createRange();
+        everything.selectNodeContents(document.body);
+        let last = -1;
+        for (const box of Array.from(everything.getClientRects())) {
+          const index = column(box.left);
+          if (box.right - origin > (index + 1) * area.width + 1) return { skipped: 'content wider than the page' };
+          last = Math.max(last, index);
+        }
+        if (last < 0) return { skipped: 'nothing laid out' };
+        // Only what an in-page link points at: those are the elements the PDF gets a named destination for.
+        const pages: [string, number][] = [];
+        const targets = new Set(Array.from(document.querySelectorAll<HTMLAnchorElement>('a[href^="#"]'), (link) => link.getAttribute('href')?.slice(1) ?? ''));
+        for (const target of targets) {
+          let id = target;
+          try {
+            id = decodeURIComponent(target);
+          } catch {
+            // Kept as written, as Chromium does.
+          }
+          const box = document.getElementById(id)?.getClientRects()[0];
+          if (box) pages.push([id, column(box.left) + 1]);
+        }
+        return { pages, pageCount: last + 1 };
+      } finally {
+        columns.remove();
+        for (const [element, value] of restore) {
+          if (value !== null) element.setAttribute('style', value);
+          else {
+            // Read first: Chromium 156 writes an inline style change to the attribute only when it is read, and an
+            // attribute removed unread comes back as `style=""`.
+            element.getAttribute('style');
+            element.removeAttribute('style');
+          }
         }
       }
-    }
-    return { pages, pageCount };
-  }).catch(() => undefined);
-  // A page whose own scripts (kept with --trust-html) broke what the guess reads is measured by printing instead; a tab
-  // that crashed fails the print that follows.
-  return guess === undefined || 'skipped' in guess ? undefined : { pages: new Map(guess.pages), pageCount: guess.pageCount };
+    })
+    .catch((error: unknown): InPageGuess => ({ skipped: `the guess failed: ${error instanceof Error ? error.message : String(error)}` }));
+  // A page whose own scripts (kept with --trust-html) broke what the guess reads is measured by printing instead; a
+  // tab that crashed fails the print that follows.
+  if ('skipped' in guess) return guess;
+  const sane = (n: number): boolean => Number.isInteger(n) && n >= 1 && n <= guess.pageCount;
+  if (!Number.isInteger(guess.pageCount) || guess.pageCount < 1 || !guess.pages.every(([, n]) => sane(n))) return { skipped: 'pages out of range' };
+  return { pages: new Map(guess.pages), pageCount: guess.pageCount };
 }

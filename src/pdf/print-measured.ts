@@ -20,7 +20,7 @@ export interface MeasuredPrint {
   html: string;
   pdf: PdfFile;
   headings: PlacedPageHeading[];
-  /** How many times the page was printed (1 when the template shows no page labels, usually 2). */
+  /** How many times the page was printed: 1 when the guessed pages were borne out, else usually 2. */
   passes: number;
   /** How many times the HTML was loaded into the tab (1 when every later pass could be patched in place). */
   loads: number;
@@ -31,47 +31,37 @@ export interface MeasuredPrintOptions {
   /** Ids whose page numbers the template shows (sections, subsections); headings are measured anyway. */
   ids: readonly string[];
   pdf: PDFOptions;
-  /** Give up settling after this many prints (default 4); the last print is returned. */
+  /** Give up settling after this many prints (default 4); the last print is returned, unchecked when it is the only one. */
   maxPasses?: number;
+  /** Whether a short report's pages are guessed before its first print (default true; tests compare both ways). */
+  guess?: boolean;
 }
 
 /** The fewest digits page numbers are padded to from the first pass on. */
 const minimumWidth = 2;
+
+/**
+ * Reports estimated at up to this many pages have their pages guessed before the first print. The estimate runs 1.4
+ * (CJK) to 2.4 (the memo) times the printed pages. The guess was exact for every heading of reports of up to 154
+ * pages (tables, footnotes, both templates, 48 papers and margins); a miss costs a full print instead of a measuring
+ * one, which the limit keeps small.
+ */
+const guessedPagesAtMost = 240;
 
 /** A rough count of the pages `html` prints to, from the amount of text (images left out). */
 function estimatedPages(html: string): number {
   return Math.ceil(html.replace(/data:[^"')\s]+/g, '').length / 2000);
 }
 
-/** A first guess at how many digits the last page number has. */
-function guessWidth(html: string): number {
-  return Math.max(minimumWidth, digitCount(estimatedPages(html)));
-}
-
 /**
- * The first pass's labels and HTML: rendered with the narrowest placeholders, and again only when the text looks long
- * enough for more digits (which a few more placeholder digits cannot change).
+ * The first pass's HTML, the width of its labels and the page estimate: rendered with the narrowest placeholders,
+ * and again only when the text looks long enough for more digits (which a few more placeholder digits cannot change).
  */
-function firstPass(render: (labels: PageLabels) => string, ids: readonly string[]): { labels: PageLabels; html: string } {
-  const narrow = placeholderLabels(ids, minimumWidth);
-  const html = render(narrow);
-  const width = guessWidth(html);
-  if (width === minimumWidth) return { labels: narrow, html };
-  const labels = placeholderLabels(ids, width);
-  return { labels, html: render(labels) };
-}
-
-/**
- * Reports estimated at up to this many pages have their pages guessed before the first print. The estimate runs about
- * 2.4 times the printed pages; the guess was exact for every heading of 23 generated reports of 6 to 48 pages (tables,
- * A4 and Letter, both templates), and missed a few headings in reports of 100 pages and more, where a miss costs a
- * full print.
- */
-const guessedPagesAtMost = 120;
-
-/** The digits every page label is padded to. */
-function labelWidth(labels: PageLabels): number {
-  return Object.values(labels.pages)[0]?.length ?? 1;
+function firstPass(render: (labels: PageLabels) => string, ids: readonly string[]): { html: string; width: number; estimate: number } {
+  const html = render(placeholderLabels(ids, minimumWidth));
+  const estimate = estimatedPages(html);
+  const width = Math.max(minimumWidth, digitCount(estimate));
+  return { html: width === minimumWidth ? html : render(placeholderLabels(ids, width)), width, estimate };
 }
 
 /** Labels (contents page numbers and running heads) for the pages headings and ids start on. */
@@ -94,7 +84,8 @@ function labelsFor(pages: ReadonlyMap<string, number>, pageCount: number, headin
 export async function printMeasured(service: BrowserService, render: (labels: PageLabels) => string, options: MeasuredPrintOptions): Promise<MeasuredPrint> {
   const maxPasses = options.maxPasses ?? 4;
   return service.withPage(async (page) => {
-    let { labels, html } = firstPass(render, options.ids);
+    const first = firstPass(render, options.ids);
+    let { html, width } = first;
     let loaded: string | undefined;
     let loads = 0;
     // Later passes change only labels: the loaded page is patched rather than loaded again where it can be.
@@ -109,11 +100,10 @@ export async function printMeasured(service: BrowserService, render: (labels: Pa
     };
     let headings = await show(html);
     // A guess needing wider numbers than the placeholders would move text, and could not be borne out.
-    const guessed = estimatedPages(html) <= guessedPagesAtMost ? await guessPages(page) : undefined;
-    const guess = guessed && digitCount(guessed.pageCount) <= labelWidth(labels) ? guessed : undefined;
+    const guessed = options.guess !== false && first.estimate <= guessedPagesAtMost ? await guessPages(page) : undefined;
+    const guess = guessed && 'pages' in guessed && digitCount(guessed.pageCount) <= width ? guessed : undefined;
     if (guess) {
-      labels = labelsFor(guess.pages, guess.pageCount, headings, options.ids, labelWidth(labels));
-      const guessedHtml = render(labels);
+      const guessedHtml = render(labelsFor(guess.pages, guess.pageCount, headings, options.ids, width));
       if (guessedHtml !== html) headings = await show(guessedHtml);
       html = guessedHtml;
     }
@@ -127,7 +117,7 @@ export async function printMeasured(service: BrowserService, render: (labels: Pa
       await setPaintHidden(page, draft);
       const printed = await printAndPlace(page, headings, draft ? { ...options.pdf, tagged: false } : options.pdf);
       const { pageCount } = printed.pdf;
-      const width = Math.max(labelWidth(labels), digitCount(pageCount));
+      width = Math.max(width, digitCount(pageCount));
       const pages = new Map([...printed.destinations].map(([id, d]) => [id, d.page]));
       const next = labelsFor(pages, pageCount, printed.headings, options.ids, width);
       const nextHtml = render(next);
@@ -136,7 +126,6 @@ export async function printMeasured(service: BrowserService, render: (labels: Pa
         const final = draft ? await printAndPlace(page, headings, options.pdf) : printed;
         return { html, pdf: final.pdf, headings: final.headings, passes: draft ? pass + 1 : pass, loads };
       }
-      labels = next;
       html = nextHtml;
     }
   });
