@@ -149,7 +149,8 @@ export async function guessPages(page: Page): Promise<GuessOutcome> {
           columns: 1 !important; column-gap: 0 !important; column-fill: auto !important; overflow: visible !important; }`;
         document.head.append(columns);
         const origin = document.documentElement.getBoundingClientRect().left;
-        const column = (x: number): number => Math.floor((x - origin + 0.5) / area.width);
+        // A box hung into the left margin (a negative margin) belongs to the page its right part is on.
+        const column = (x: number): number => Math.floor((Math.max(x, origin) - origin + 0.5) / area.width);
         // The last page is the column of the last box; a box reaching past its column's edge would be shrunk to fit.
         const everything = document.createRange();
         everything.selectNodeContents(document.body);

@@ -119,6 +119,7 @@ export async function printMeasured(service: BrowserService, render: (labels: Pa
       const { pageCount } = printed.pdf;
       width = Math.max(width, digitCount(pageCount));
       const pages = new Map([...printed.destinations].map(([id, d]) => [id, d.page]));
+      for (const heading of printed.headings) if (!pages.has(heading.id)) pages.set(heading.id, heading.page);
       const next = labelsFor(pages, pageCount, printed.headings, options.ids, width);
       const nextHtml = render(next);
       if (nextHtml === html || pass >= maxPasses) {
@@ -136,7 +137,7 @@ async function printAndPlace(page: Page, headings: PageHeading[], pdfOptions: PD
   const pdf = PdfFile.parse(await printLoadedPage(page, pdfOptions));
   const destinations = readNamedDestinations(pdf);
   const placed = headings.flatMap((h) => {
-    const destination = destinations.get(h.id);
+    const destination = destinations.get(h.id) ?? destinations.get(h.anchor);
     return destination ? [{ ...h, page: destination.page, destination: destination.array }] : [];
   });
   return { pdf, destinations, headings: placed };

@@ -59,6 +59,15 @@ describe('printing a report whose contents need page numbers', () => {
     expect(await isTagged(printed.pdf)).toBe(true);
   });
 
+  it('finds headings hung into the page margin, which Chromium gives no destination of their own', async () => {
+    const css = 'h2 { break-before: page; margin-left: -15mm }';
+    for (const guess of [true, false]) {
+      const printed = await printMeasured(browser, (labels) => page(numbered(labels), css), { ids: ['one', 'two'], pdf: { format: 'A4', tagged: true }, guess });
+      expect(printed.html, `guess: ${guess}`).toMatch(/One\s*2\s*Two\s*3/u);
+      expect(printed.headings.map((h) => [h.id, h.page]), `guess: ${guess}`).toEqual([['one', 2], ['two', 3]]);
+    }
+  });
+
   it('prints a template that shows no page labels once', async () => {
     const printed = await printMeasured(browser, () => page('No numbers here'), { ids: ['one', 'two'], pdf: { format: 'A4', tagged: true } });
     expect(printed.passes).toBe(1);
