@@ -180,7 +180,8 @@ export class BrowserService {
   private async seal(page: Page): Promise<Page> {
     this.ownTabs.add(page);
     // alert()/confirm() in HTML kept with --trust-html would stop the page until someone answers.
-    page.on('dialog', (dialog) => void dialog.dismiss().catch(() => undefined));
+    // A beforeunload prompt is accepted instead: dismissed, it would keep the page and fail the move to about:blank.
+    page.on('dialog', (dialog) => void (dialog.type() === 'beforeunload' ? dialog.accept() : dialog.dismiss()).catch(() => undefined));
     // A browser that refuses the Browser.* window commands (only Chromium 156's headless mode was checked; another
     // build, such as chrome-headless-shell, may have no windows to minimise) prints from shown tabs: slower, not wrong.
     const hidden = this.options.drawFrames ? undefined : this.hide(page).catch(() => undefined);
@@ -220,7 +221,7 @@ export class BrowserService {
         // for a 1,500-slide deck), and an idle tab should not hold a large document in memory. Where pages may run
         // scripts, the tab leaves the page for a new one instead: setContent() keeps the window, so a script's timers
         // and globals would live on into the next document printed in the tab.
-        await (this.options.drawFrames ? tab.goto('about:blank', { timeout: protocolTimeoutMs }).then(() => undefined) : tab.evaluate(() => document.documentElement.replaceChildren()))
+        await (this.options.drawFrames ? this.leavePage(tab) : tab.evaluate(() => document.documentElement.replaceChildren()))
           .then(() => this.collectGarbageNowAndThen(tab))
           .then(() => {
             const size = tab.viewport();
@@ -234,6 +235,18 @@ export class BrowserService {
       if (this.options.drawFrames && launched) await this.closeStrayPages(launched);
       this.release();
     }
+  }
+
+  /**
+   * Moves a tab whose page may have run scripts to a new, empty page, with a new window: no timer or global of the
+   * page lives on. `window.name` alone survives a navigation, so it is cleared too. An unload handler that keeps the
+   * page busy gets 10 s, then the tab is closed as unhealthy.
+   */
+  private async leavePage(tab: Page): Promise<void> {
+    await tab.goto('about:blank', { timeout: 10_000 });
+    await tab.evaluate(() => {
+      window.name = '';
+    });
   }
 
   /**

@@ -20,8 +20,7 @@ type InPageGuess = { skipped: string } | { pages: [string, number][]; pageCount:
  * guess is usually exact; it is never trusted blindly (printMeasured checks it against the print). Declined, the
  * page left untouched, where columns cannot imitate the print: `@page` rules with a selector (`:first`, named pages)
  * that change the page area, page padding or borders, a page size or margins that are not absolute lengths, named
- * pages, column breaks, right-to-left or vertical text, margins or zoom on the root, `content-visibility: auto`, and
- * content wider than the page (the print would shrink it to fit).
+ * pages, column breaks, right-to-left or vertical text, margins or zoom on the root, and `content-visibility: auto`.
  */
 export async function guessPages(page: Page): Promise<GuessOutcome> {
   const guess = await page
@@ -95,7 +94,8 @@ export async function guessPages(page: Page): Promise<GuessOutcome> {
         if (paper) {
           box = papers[paper].map((mm) => mm * units.mm);
           if (words.includes('landscape')) box.reverse();
-        } else box = words.length === 2 ? words.map(pixels) : [];
+        } else if (words.length === 1 && !['auto', 'portrait', 'landscape'].includes(words[0])) box = [pixels(words[0]), pixels(words[0])];
+        else box = words.length === 2 ? words.map(pixels) : [];
         const [pageWidth, pageHeight] = box;
         const [top, right, bottom, left] = sides.map((side) => pixels(margins[side]));
         if (pageWidth === undefined || pageHeight === undefined) return `page size "${size}"`;
@@ -136,32 +136,38 @@ export async function guessPages(page: Page): Promise<GuessOutcome> {
       const breaks = columnBreaks();
       if (typeof breaks === 'string') return { skipped: breaks };
 
-      // Every style attribute changed is put back, even should reading fail, or the print would lose its page breaks.
-      const restore = breaks.map(([element]): [HTMLElement, string | null] => [element, element.getAttribute('style')]);
-      const columns = document.createElement('style');
+      // The overrides live in an adopted style sheet, keyed by data attributes: no Content-Security-Policy blocks
+      // either, and no style attribute is touched. Both go again even should reading fail, or the print would
+      // lose its page breaks.
+      const mark = 'data-briefkit-guess';
+      const overrides = new CSSStyleSheet();
+      const adopted = document.adoptedStyleSheets;
       try {
-        for (const [element, before, after, inside] of breaks) {
-          if (before) element.style.setProperty('break-before', before, 'important');
-          if (after) element.style.setProperty('break-after', after, 'important');
-          if (inside) element.style.setProperty('break-inside', inside, 'important');
-        }
-        columns.textContent = `html { display: block !important; width: ${area.width}px !important; height: ${area.height}px !important;
-          columns: 1 !important; column-gap: 0 !important; column-fill: auto !important; overflow: visible !important; }`;
-        document.head.append(columns);
+        const rules = new Set<string>();
+        breaks.forEach(([element, before, after, inside], n) => {
+          element.setAttribute(mark, String(n));
+          for (const [property, value] of [['break-before', before], ['break-after', after], ['break-inside', inside]]) {
+            if (value) rules.add(`[${mark}="${n}"] { ${property}: ${value} !important; }`);
+          }
+        });
+        rules.add(`html { display: block !important; width: ${area.width}px !important; height: ${area.height}px !important;
+          columns: 1 !important; column-gap: 0 !important; column-fill: auto !important; overflow: visible !important; }`);
+        overrides.replaceSync([...rules].join('\n'));
+        document.adoptedStyleSheets = [...adopted, overrides];
         const origin = document.documentElement.getBoundingClientRect().left;
-        // A box hung into the left margin (a negative margin) belongs to the page its right part is on.
-        const column = (x: number): number => Math.floor((Math.max(x, origin) - origin + 0.5) / area.width);
-        // The last page is the column of the last box; a box reaching past its column's edge would be shrunk to fit.
+        // A box is on the page its right part is on (a heading hung into the margin starts a column early), but no
+        // further than a page from where it starts (a box too wide for the page: its print is checked anyway).
+        const column = (box: DOMRect): number => {
+          const x = Math.min(Math.max(box.right - 0.5, box.left + 0.5), box.left + area.width - 0.5);
+          return Math.floor((x - origin) / area.width);
+        };
         const everything = document.createRange();
         everything.selectNodeContents(document.body);
         let last = -1;
-        for (const box of Array.from(everything.getClientRects())) {
-          const index = column(box.left);
-          if (box.right - origin > (index + 1) * area.width + 1) return { skipped: 'content wider than the page' };
-          last = Math.max(last, index);
-        }
+        for (const box of Array.from(everything.getClientRects())) last = Math.max(last, column(box));
         if (last < 0) return { skipped: 'nothing laid out' };
-        // Only what an in-page link points at: those are the elements the PDF gets a named destination for.
+        // Only what an in-page link points at: those are the elements the PDF gets a named destination for (but not
+        // the markers of hung headings, which stand in only where a heading gets no destination).
         const pages: [string, number][] = [];
         const targets = new Set(Array.from(document.querySelectorAll<HTMLAnchorElement>('a[href^="#"]'), (link) => link.getAttribute('href')?.slice(1) ?? ''));
         for (const target of targets) {
@@ -171,21 +177,14 @@ export async function guessPages(page: Page): Promise<GuessOutcome> {
           } catch {
             // Kept as written, as Chromium does.
           }
-          const box = document.getElementById(id)?.getClientRects()[0];
-          if (box) pages.push([id, column(box.left) + 1]);
+          const element = document.getElementById(id);
+          const box = element?.localName === 'briefkit-anchor' ? undefined : element?.getClientRects()[0];
+          if (box) pages.push([id, column(box) + 1]);
         }
         return { pages, pageCount: last + 1 };
       } finally {
-        columns.remove();
-        for (const [element, value] of restore) {
-          if (value !== null) element.setAttribute('style', value);
-          else {
-            // Read first: Chromium 156 writes an inline style change to the attribute only when it is read, and an
-            // attribute removed unread comes back as `style=""`.
-            element.getAttribute('style');
-            element.removeAttribute('style');
-          }
-        }
+        document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => sheet !== overrides);
+        for (const [element] of breaks) element.removeAttribute(mark);
       }
     })
     .catch((error: unknown): InPageGuess => ({ skipped: `the guess failed: ${error instanceof Error ? error.message : String(error)}` }));

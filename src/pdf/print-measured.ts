@@ -137,7 +137,7 @@ async function printAndPlace(page: Page, headings: PageHeading[], pdfOptions: PD
   const pdf = PdfFile.parse(await printLoadedPage(page, pdfOptions));
   const destinations = readNamedDestinations(pdf);
   const placed = headings.flatMap((h) => {
-    const destination = destinations.get(h.id) ?? destinations.get(h.anchor);
+    const destination = destinations.get(h.id) ?? (h.anchor === undefined ? undefined : destinations.get(h.anchor));
     return destination ? [{ ...h, page: destination.page, destination: destination.array }] : [];
   });
   return { pdf, destinations, headings: placed };

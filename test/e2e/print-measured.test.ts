@@ -65,6 +65,7 @@ describe('printing a report whose contents need page numbers', () => {
       const printed = await printMeasured(browser, (labels) => page(numbered(labels), css), { ids: ['one', 'two'], pdf: { format: 'A4', tagged: true }, guess });
       expect(printed.html, `guess: ${guess}`).toMatch(/One\s*2\s*Two\s*3/u);
       expect(printed.headings.map((h) => [h.id, h.page]), `guess: ${guess}`).toEqual([['one', 2], ['two', 3]]);
+      expect(printed.passes, `guess: ${guess}`).toBe(guess ? 1 : 2);
     }
   });
 

@@ -21,11 +21,13 @@ describe('trusted HTML that draws with scripts', () => {
 
   it("never runs one document's scripts in the next document printed in the same tab", { timeout: 120_000 }, () => {
     const dir = tempDir();
-    const plain = (n: number) => `---\ntitle: Plain ${n}\n---\n## Section\n\nNothing scripted here.\n`;
+    const plain = (n: number) =>
+      `---\ntitle: Plain ${n}\n---\n## Section\n\nNothing scripted here.\n\n<p id="name">x</p>\n\n<script>document.getElementById('name').textContent = 'window name [' + window.name + ']';</script>\n`;
     writeFiles(dir, {
       'a.md':
         '---\ntitle: Scripted\n---\n## Chart\n\nA timer.\n\n' +
-        "<script>setInterval(() => { if (!document.querySelector('.leaked')) document.body.insertAdjacentHTML('afterbegin', '<p class=\"leaked\">LEAKED FROM A</p>'); }, 10);</script>\n",
+        "<script>window.name = 'LEAKED NAME'; addEventListener('beforeunload', (event) => event.preventDefault()); " +
+        "setInterval(() => { if (!document.querySelector('.leaked')) document.body.insertAdjacentHTML('afterbegin', '<p class=\"leaked\">LEAKED FROM A</p>'); }, 10);</script>\n",
       'b.md': plain(2),
       'c.md': plain(3),
       'd.md': plain(4),
@@ -34,6 +36,10 @@ describe('trusted HTML that draws with scripts', () => {
     const run = runCli(['build', dir, '--out', path.join(dir, 'out'), '--formats', 'report-pdf', '--trust-html']);
     expect(run.code, run.stderr).toBe(0);
     expect(flat(pdfPages(path.join(dir, 'out/a/report.pdf')).join(' '))).toContain('LEAKED FROM A');
-    for (const name of ['b', 'c', 'd', 'e']) expect(flat(pdfPages(path.join(dir, `out/${name}/report.pdf`)).join(' ')), name).not.toContain('LEAKED');
+    for (const name of ['b', 'c', 'd', 'e']) {
+      const text = flat(pdfPages(path.join(dir, `out/${name}/report.pdf`)).join(' '));
+      expect(text, name).not.toContain('LEAKED');
+      expect(text, name).toContain('window name []');
+    }
   });
 });
