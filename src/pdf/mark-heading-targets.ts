@@ -35,7 +35,10 @@ export async function markHeadingTargets(page: Page, ids: readonly string[]): Pr
         sheet.replaceSync(`${anchorTag} { display: inline-block !important; width: 0 !important; height: 0 !important; margin: 0 !important; padding: 0 !important; border: 0 !important; }`);
         document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
       }
-      const pageLeft = document.documentElement.getBoundingClientRect().left;
+      // Markers are placed once per load: a later pass changes only labels, which move no heading sideways, and
+      // asking where a heading is would lay the patched page out again for nothing.
+      const firstMark = !document.querySelector(`[${attribute}]`);
+      const pageLeft = firstMark ? document.documentElement.getBoundingClientRect().left : 0;
       const headings: { id: string; level: number; text: string; anchor?: string }[] = [];
       let generated = 0;
       for (const element of Array.from(document.querySelectorAll<HTMLElement>('h1, h2, h3, h4'))) {
@@ -49,14 +52,14 @@ export async function markHeadingTargets(page: Page, ids: readonly string[]): Pr
         const text = number && !label.startsWith(number) ? `${number} ${label}` : label;
         if (!text) continue;
         let marker = element.querySelector(`:scope > ${anchorTag}`);
-        if (!marker && element.getBoundingClientRect().left < pageLeft - 0.5) {
+        if (!marker && firstMark && element.getBoundingClientRect().left < pageLeft - 0.5) {
           marker = document.createElement(anchorTag);
           marker.id = `briefkit-anchor-${element.id}`;
           element.append(marker);
         }
         headings.push({ id: element.id, level: Number(element.tagName.slice(1)), text, anchor: marker?.id });
       }
-      if (!document.querySelector(`[${attribute}]`)) {
+      if (firstMark) {
         const container = document.createElement('div');
         container.hidden = true;
         container.setAttribute(attribute, '');

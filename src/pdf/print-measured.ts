@@ -1,7 +1,7 @@
 import type { Page, PDFOptions } from 'puppeteer-core';
 import type { BrowserService } from '../browser/browser-service.js';
-import { guessPages } from './guess-pages.js';
 import { digitCount, measuredLabels, placeholderLabels, runningHeads, type PageLabels } from '../report/page-labels.js';
+import { guessPages } from './guess-pages.js';
 import { markHeadingTargets, type PageHeading } from './mark-heading-targets.js';
 import { patchInPlace } from './patch-in-place.js';
 import { PdfFile } from './pdf-file.js';
@@ -42,9 +42,9 @@ const minimumWidth = 2;
 
 /**
  * Reports estimated at up to this many pages have their pages guessed before the first print. The estimate runs 1.4
- * (CJK) to 2.4 (the memo) times the printed pages. The guess was exact for every heading of reports of up to 154
- * pages (tables, footnotes, both templates, 48 papers and margins); a miss costs a full print instead of a measuring
- * one, which the limit keeps small.
+ * (CJK) to 2.4 (the memo) times the printed pages, so that is some 100 to 170 pages. The guess was exact for every
+ * heading of generated reports of 3 to 290 pages (tables, footnotes, both templates, A4 and Letter) and of 48 papers
+ * and margins; a miss costs a full print instead of a measuring one, which the limit keeps small.
  */
 const guessedPagesAtMost = 240;
 
@@ -78,8 +78,8 @@ function labelsFor(pages: ReadonlyMap<string, number>, pageCount: number, headin
  * read from the PDF's named destinations the page each heading landed on, render again with those numbers and
  * running heads, and print again in the same tab, until the HTML no longer changes. Numbers are padded to a
  * fixed digit width with figure spaces from the first pass on, so filling them in cannot move a line break.
- * A report of a few dozen pages has its pages guessed first (see guessPages), and the first print uses the guess:
- * when the print bears it out, that print is the final one.
+ * A report of up to about a hundred pages has its pages guessed first (see guessPages), and the first print uses the
+ * guess: when the print bears it out, that print is the final one.
  */
 export async function printMeasured(service: BrowserService, render: (labels: PageLabels) => string, options: MeasuredPrintOptions): Promise<MeasuredPrint> {
   const maxPasses = options.maxPasses ?? 4;
