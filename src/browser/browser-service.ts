@@ -1,5 +1,6 @@
 import type { Browser, CDPSession, HTTPRequest, Page } from 'puppeteer-core';
 import { BrowserError } from '../errors.js';
+import { contentSecurityPolicy } from '../html/content-security-policy.js';
 import { bindPageToCurrentJob, noteBlockedRequest, type BlockedRequest } from './blocked-requests.js';
 import { findBrowser } from './find-browser.js';
 import { PipeTransport } from './pipe-transport.js';
@@ -44,6 +45,9 @@ export const launchTimeoutMs = Number(process.env.BRIEFKIT_LAUNCH_TIMEOUT_MS) ||
  * took 2.4 % less time (6 alternating runs each).
  */
 export const jobsBetweenCollections = 8;
+
+/** The policies briefkit's own pages carry (with and without inline scripts): any other one sticks to the tab. */
+const ownPolicies = [true, false].map((inlineScripts) => contentSecurityPolicy({ inlineScripts }));
 
 /** The viewport a tab gets back after a job that changed it (puppeteer's default). */
 const defaultViewport = { width: 800, height: 600 };
@@ -218,10 +222,11 @@ export class BrowserService {
       const tab = page;
       if (tab && healthy && this.browser === launched && !tab.isClosed()) {
         // The finished job's page is emptied first: resizing the viewport would otherwise lay it out again (seconds
-        // for a 1,500-slide deck), and an idle tab should not hold a large document in memory. Where pages may run
-        // scripts, the tab leaves the page for a new one instead: setContent() keeps the window, so a script's timers
-        // and globals would live on into the next document printed in the tab.
-        await (this.options.drawFrames ? this.leavePage(tab) : tab.evaluate(() => document.documentElement.replaceChildren()))
+        // for a 1,500-slide deck), and an idle tab should not hold a large document in memory. setContent() keeps the
+        // window and the document, so where pages may run scripts, whose timers and globals would live on into the
+        // next document printed in the tab, the tab leaves the page for a new one instead; so it does after a page
+        // that brought a Content-Security-Policy of its own (a template's), which would govern every later page too.
+        await (this.options.drawFrames ? this.leavePage(tab) : this.emptyPage(tab))
           .then(() => this.collectGarbageNowAndThen(tab))
           .then(() => {
             const size = tab.viewport();
@@ -237,13 +242,28 @@ export class BrowserService {
     }
   }
 
+  /** Empties the tab's page, or leaves it for a new one when the page set a policy briefkit's pages do not use. */
+  private async emptyPage(tab: Page): Promise<void> {
+    const foreignPolicy = await tab.evaluate((own) => {
+      const policies = Array.from(document.querySelectorAll<HTMLMetaElement>('meta[http-equiv]'))
+        .filter((meta) => meta.httpEquiv.toLowerCase() === 'content-security-policy')
+        .map((meta) => meta.content);
+      document.documentElement.replaceChildren();
+      return policies.some((policy) => !own.includes(policy));
+    }, ownPolicies);
+    if (foreignPolicy) await this.leavePage(tab);
+  }
+
   /**
    * Moves a tab whose page may have run scripts to a new, empty page, with a new window: no timer or global of the
-   * page lives on. `window.name` alone survives a navigation, so it is cleared too. An unload handler that keeps the
-   * page busy gets 10 s, then the tab is closed as unhealthy.
+   * page lives on, and no policy the page set. `window.name` alone survives a navigation, so it is cleared too. An
+   * unload handler that keeps the page busy gets 10 s, then the tab is closed as unhealthy.
    */
   private async leavePage(tab: Page): Promise<void> {
     await tab.goto('about:blank', { timeout: 10_000 });
+    // The new page is not laid out for print media any more (seen with Chromium 156), and puppeteer sends the same
+    // emulation only once, so the protocol is asked directly, as seal() asked through puppeteer.
+    await (await this.session(tab)).send('Emulation.setEmulatedMedia', { media: 'print' });
     await tab.evaluate(() => {
       window.name = '';
     });

@@ -58,6 +58,26 @@ describe('guessing where a page prints, without printing it', () => {
     expect(result.unchanged).toBe(true);
   });
 
+  it("keeps every page break under a template's own strict Content-Security-Policy", async () => {
+    // Style attributes and <style> without the nonce are refused by this policy; the guess must neither need them
+    // nor leave anything of itself behind.
+    const strict = reportPage('@page { size: A4; margin: 20mm }')
+      .replace('<head>', `<head><meta http-equiv="Content-Security-Policy" content="style-src 'nonce-n1'">`)
+      .replace('<style>', '<style nonce="n1">');
+    const [guessed, plain] = await Promise.all([
+      guessAndPrint(strict),
+      browser.withPage(async (page) => {
+        await loadForPrint(page, strict);
+        await markHeadingTargets(page, []);
+        return PdfFile.parse(await printLoadedPage(page, { preferCSSPageSize: true, format: 'A4', tagged: false })).pageCount;
+      }),
+    ]);
+    expect(guessed.guessed).toBeDefined();
+    expect(guessed.unchanged).toBe(true);
+    expect(guessed.printedCount).toBe(plain);
+    expect(guessed.guessed).toEqual(guessed.printed);
+  });
+
   it('declines pages whose print columns cannot imitate, and says why', async () => {
     const declined: [string, RegExp][] = [
       ['@page { size: A4; margin: 20mm } @page :first { margin-top: 60mm }', /@page :first/],

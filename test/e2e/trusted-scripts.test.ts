@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BrowserService } from '../../src/browser/browser-service.js';
 import { runCli } from '../helpers/cli.js';
 import { tempDir, writeFiles } from '../helpers/fixtures.js';
 import { flat, pdfPages } from '../helpers/pdf.js';
@@ -40,6 +41,26 @@ describe('trusted HTML that draws with scripts', () => {
       const text = flat(pdfPages(path.join(dir, `out/${name}/report.pdf`)).join(' '));
       expect(text, name).not.toContain('LEAKED');
       expect(text, name).toContain('window name []');
+    }
+  });
+
+  it('keeps its tab for the next document when a page asks to stay with a beforeunload prompt', async () => {
+    const service = new BrowserService({ maxTabs: 1, drawFrames: true });
+    try {
+      const first = await service.withPage(async (page) => {
+        await page.setContent('<p>Stay</p><script>addEventListener("beforeunload", (event) => { event.preventDefault(); event.returnValue = ""; });</script>');
+        // Evaluating gives the page the user activation a beforeunload prompt needs.
+        await page.evaluate(() => document.body.click());
+        return page;
+      });
+      const second = await service.withPage(async (page) => {
+        expect(await page.evaluate(() => document.body?.textContent ?? '')).toBe('');
+        expect(await page.evaluate(() => matchMedia('print').matches)).toBe(true);
+        return page;
+      });
+      expect(second).toBe(first);
+    } finally {
+      await service.close();
     }
   });
 });
