@@ -105,7 +105,7 @@ export async function guessPages(page: Page): Promise<GuessOutcome> {
         return width > 0 && height > 0 ? { width, height } : 'no page area';
       };
 
-      /** The inline breaks that make columns break where pages would, by element, or why columns cannot. */
+      /** The breaks (before, after, inside) that make columns break where pages would, by element, or why columns cannot. */
       const columnBreaks = (): [HTMLElement, string, string, string][] | string => {
         const forced = new Set(['page', 'left', 'right', 'recto', 'verso', 'always']);
         const asColumn = (value: string): string | undefined => (forced.has(value) ? 'column' : value === 'avoid-page' ? 'avoid' : undefined);
