@@ -35,8 +35,9 @@ export interface DeckOutputs {
 export async function renderDeckOutputs(briefing: Briefing, settings: DocumentSettings, ctx: BuildContext, want: { pdf: boolean; handout: boolean }): Promise<DeckOutputs> {
   const marp = await ctx.marp();
   const shell = await ctx.templates.deckShell();
-  // deck.html has the viewer script; the page measured and printed does not (see deckPage).
-  const pageOf = (deck: RenderedDeck, viewer = true): string => withContentSecurityPolicy(deckPage(deck, briefing.meta, shell, { viewer }), contentSecurityPolicy({ inlineScripts: true }));
+  // deck.html has the viewer script; the page measured and printed does not (see deckPage), so its policy allows
+  // inline scripts only where the slides may hold some (--trust-html), as the report's does.
+  const pageOf = (deck: RenderedDeck, viewer = true): string => withContentSecurityPolicy(deckPage(deck, briefing.meta, shell, { viewer }), contentSecurityPolicy({ inlineScripts: viewer || ctx.options.trustHtml }));
   const render = (plan: DeckPlan): DeckRendering => {
     const deck = renderDeck(plan, briefing, marp, ctx.markdown);
     return { deck, html: pageOf(deck), printHtml: pageOf(deck, false) };
