@@ -8,7 +8,7 @@ import { launchTestBrowser } from '../helpers/browser.js';
 import { repoRoot } from '../helpers/cli.js';
 import { tempDir } from '../helpers/fixtures.js';
 import { headingPage, readContents } from '../helpers/contents.js';
-import { flat, pdfInfo, pdfLanguage, pdfOutlineTree, pdfPages, textLines } from '../helpers/pdf.js';
+import { flat, pdfInfo, pdfLanguage, pdfOutlineTree, pdfPages, pdfRawText, textLines } from '../helpers/pdf.js';
 
 // The seed essay's headings (every short line without a full stop, after the title). CI has shared/ beside the
 // clone; elsewhere the content file's ## lines, which copy them verbatim, stand in.
@@ -44,6 +44,14 @@ describe('building the example briefing', () => {
   it('prints every section heading of the seed in the report PDF', () => {
     const text = flat(pdfPages(file('report.pdf')).join(' '));
     for (const heading of seedHeadings) expect(text).toContain(heading);
+  });
+
+  it('keeps the words of the hyphenated report whole for search and copying, but where a line breaks in one', () => {
+    const raw = pdfRawText(file('report.pdf'));
+    // The seed says "missile" 40-odd times; a soft hyphen left in a word that no line breaks hides it from a search.
+    expect(raw.split('missile').length - 1).toBeGreaterThan(25);
+    const inside = raw.match(/\u00ad(?![\u2010-]?\n)/g) ?? [];
+    expect(inside).toEqual([]);
   });
 
   it('titles both PDFs with the document title', () => {

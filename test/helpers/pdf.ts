@@ -18,6 +18,11 @@ export function pdfPages(file: string): string[] {
   return pages;
 }
 
+/** The text of a PDF exactly as pdftotext reads it, soft hyphens included (what a search or a copy gets). */
+export function pdfRawText(file: string): string {
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+}
+
 /** pdfinfo's fields as a record ("Title", "Pages", "Author", ...). */
 export function pdfInfo(file: string): Record<string, string> {
   const text = execFileSync('pdfinfo', ['-enc', 'UTF-8', file], { encoding: 'utf8' });
