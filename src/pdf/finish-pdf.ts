@@ -20,9 +20,13 @@ export async function joinedBytes(parts: Uint8Array | readonly Uint8Array[]): Pr
   return (await joinPdfs(parts)).save(saveOptions);
 }
 
-/** Writes bookmarks (the outline goes when there are none) and document metadata as one incremental update. */
-export function finishPrintedFile(file: PdfFile, meta: PdfMetadata, outline: readonly OutlineEntry[]): Uint8Array {
+/**
+ * Writes bookmarks (the outline goes when there are none) and document metadata as one incremental update, with
+ * whatever else `edit` changes in it.
+ */
+export function finishPrintedFile(file: PdfFile, meta: PdfMetadata, outline: readonly OutlineEntry[], edit?: (update: PdfUpdate) => void): Uint8Array {
   const update = new PdfUpdate(file);
+  edit?.(update);
   writeOutline(update, outline);
   applyMetadata(update, meta);
   return update.bytes();

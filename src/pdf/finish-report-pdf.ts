@@ -1,4 +1,5 @@
 import { finishPrintedFile } from './finish-pdf.js';
+import { nameAnchoredHeadings } from './name-anchored-headings.js';
 import type { MeasuredPrint } from './print-measured.js';
 import type { PdfMetadata } from './set-metadata.js';
 import type { OutlineEntry } from './write-outline.js';
@@ -8,7 +9,10 @@ export function reportOutline(headings: MeasuredPrint['headings']): OutlineEntry
   return headings.map((h) => ({ title: h.text, level: Math.max(1, h.level - 1), destination: h.destination }));
 }
 
-/** Post-processes the settled report print: bookmarks mirroring the section tree, then document metadata. */
+/**
+ * Post-processes the settled report print: headings hung into the margin named for their links, bookmarks mirroring
+ * the section tree, then document metadata.
+ */
 export function finishReportPdf(printed: MeasuredPrint, meta: PdfMetadata): Uint8Array {
-  return finishPrintedFile(printed.pdf, meta, reportOutline(printed.headings));
+  return finishPrintedFile(printed.pdf, meta, reportOutline(printed.headings), nameAnchoredHeadings);
 }

@@ -1,4 +1,5 @@
 import type { Page } from 'puppeteer-core';
+import { anchorIdPrefix } from './name-anchored-headings.js';
 
 /** A heading of the loaded report page, in document order: what the outline and the running heads are made from. */
 export interface PageHeading {
@@ -21,12 +22,13 @@ const containerAttribute = 'data-briefkit-targets';
  * without the layout changing. Headings inside `[data-outline="skip"]` are left out of the outline and heads.
  * Chromium writes no destination for an element whose box starts left of the page area, so a heading hung into the
  * margin (a negative `margin-left`) also gets an empty, zero-size `<briefkit-anchor>` as its last child, linked too,
- * whose destination stands in for the heading's: an element no template selector names, last so the paths
+ * whose destination stands in for the heading's (and is given the heading's name in the finished PDF, see
+ * name-anchored-headings.ts): an element no template selector names, last so the paths
  * patchInPlace edits by stay valid, and styled from an adopted style sheet, which no Content-Security-Policy blocks.
  */
 export async function markHeadingTargets(page: Page, ids: readonly string[]): Promise<PageHeading[]> {
   return page.evaluate(
-    (extraIds, attribute) => {
+    (extraIds, attribute, anchorPrefix) => {
       const anchorTag = 'briefkit-anchor';
       // An empty inline gets no box of its own to place a destination at (Chromium put one a page early); an empty
       // inline-block does, at the end of the heading's last line, and takes no room there.
@@ -44,7 +46,9 @@ export async function markHeadingTargets(page: Page, ids: readonly string[]): Pr
       for (const element of Array.from(document.querySelectorAll<HTMLElement>('h1, h2, h3, h4'))) {
         if (element.closest('[hidden], [data-outline="skip"]')) continue;
         if (!element.id) {
-          generated += 1;
+          // Never an id the page already uses (a section titled "Briefkit heading 1" has that slug).
+          do generated += 1;
+          while (document.getElementById(`briefkit-heading-${generated}`));
           element.id = `briefkit-heading-${generated}`;
         }
         const label = (element.getAttribute('data-outline-title') ?? element.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -54,7 +58,7 @@ export async function markHeadingTargets(page: Page, ids: readonly string[]): Pr
         let marker = element.querySelector(`:scope > ${anchorTag}`);
         if (!marker && firstMark && element.getBoundingClientRect().left < pageLeft - 0.5) {
           marker = document.createElement(anchorTag);
-          marker.id = `briefkit-anchor-${element.id}`;
+          marker.id = `${anchorPrefix}${element.id}`;
           element.append(marker);
         }
         headings.push({ id: element.id, level: Number(element.tagName.slice(1)), text, anchor: marker?.id });
@@ -74,5 +78,6 @@ export async function markHeadingTargets(page: Page, ids: readonly string[]): Pr
     },
     [...ids],
     containerAttribute,
+    anchorIdPrefix,
   );
 }

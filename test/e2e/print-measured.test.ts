@@ -1,9 +1,11 @@
-import { PDFDocument, PDFName } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BrowserService } from '../../src/browser/browser-service.js';
 import type { PdfFile } from '../../src/pdf/pdf-file.js';
 import { patchInPlace } from '../../src/pdf/patch-in-place.js';
 import { loadForPrint } from '../../src/pdf/print-pdf.js';
+import { finishReportPdf } from '../../src/pdf/finish-report-pdf.js';
+import { markHeadingTargets } from '../../src/pdf/mark-heading-targets.js';
 import { printMeasured } from '../../src/pdf/print-measured.js';
 import type { PageLabels } from '../../src/report/page-labels.js';
 
@@ -67,6 +69,37 @@ describe('printing a report whose contents need page numbers', () => {
       expect(printed.headings.map((h) => [h.id, h.page]), `guess: ${guess}`).toEqual([['one', 2], ['two', 3]]);
       expect(printed.passes, `guess: ${guess}`).toBe(guess ? 1 : 2);
     }
+  });
+
+  it('names the destination of a heading hung into the margin after the heading, so links to it lead there', async () => {
+    const css = 'h2 { break-before: page; margin-left: -15mm }';
+    const linked = (labels: PageLabels): string => `<a href="#one">One ${labels.pages.one ?? ''}</a> <a href="#two">Two ${labels.pages.two ?? ''}</a>`;
+    const printed = await printMeasured(browser, (labels) => page(linked(labels), css), { ids: ['one', 'two'], pdf: { format: 'A4', tagged: true } });
+    const pdf = await PDFDocument.load(finishReportPdf(printed, { title: 'Hung', creator: 'test' }), { updateMetadata: false });
+    const dests = pdf.catalog.lookup(PDFName.of('Dests'), PDFDict);
+    const names = dests.keys().map((key) => key.decodeText());
+    expect(names).toEqual(expect.arrayContaining(['one', 'two']));
+    expect(names.filter((name) => name.startsWith('briefkit-anchor'))).toEqual([]);
+    const linkTargets = pdf.getPages().flatMap((p) => {
+      const annots = p.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
+      return (annots?.asArray() ?? []).flatMap((ref) => {
+        const dest = pdf.context.lookup(ref, PDFDict).get(PDFName.of('Dest'));
+        return dest instanceof PDFName ? [dest.decodeText()] : [];
+      });
+    });
+    expect(linkTargets.sort()).toEqual(['one', 'two']);
+    expect(linkTargets.every((target) => names.includes(target))).toBe(true);
+  });
+
+  it('never gives a heading without an id one that another element already has', async () => {
+    const html = '<!doctype html><html><body><h1>Cover</h1><h2 id="briefkit-heading-1">Briefkit heading 1</h2><h2>Untitled</h2></body></html>';
+    const ids = await browser.withPage(async (tab) => {
+      await loadForPrint(tab, html);
+      await markHeadingTargets(tab, []);
+      return tab.evaluate(() => Array.from(document.querySelectorAll('h1, h2'), (h) => h.id));
+    });
+    expect(ids[1]).toBe('briefkit-heading-1');
+    expect(new Set(ids).size).toBe(3);
   });
 
   it('prints a template that shows no page labels once', async () => {

@@ -1,0 +1,28 @@
+import { PdfRef, type PdfDict } from './pdf-syntax.js';
+import type { PdfUpdate } from './pdf-update.js';
+
+/** The prefix of the ids markHeadingTargets gives the markers of headings hung into the margin. */
+export const anchorIdPrefix = 'briefkit-anchor-';
+
+/**
+ * Gives each heading that Chromium wrote no destination for (one hung into the margin, see mark-heading-targets.ts)
+ * its marker's destination under the heading's own name, and drops the markers' names: the contents' links and any
+ * `#id` cross-reference point at the heading's name, and led nowhere without it. Names are kept as Chromium encoded
+ * them (ids outside ASCII are percent-encoded), so the marker's name minus its prefix is the name links use.
+ */
+export function nameAnchoredHeadings(update: PdfUpdate): void {
+  const { file } = update;
+  const raw = file.catalog.get('Dests');
+  const dests = file.dict(raw);
+  if (!dests || ![...dests.keys()].some((key) => key.startsWith(anchorIdPrefix))) return;
+  const renamed: PdfDict = new Map();
+  for (const [key, value] of dests) {
+    if (!key.startsWith(anchorIdPrefix)) renamed.set(key, value);
+    else {
+      const heading = key.slice(anchorIdPrefix.length);
+      if (!dests.has(heading)) renamed.set(heading, value);
+    }
+  }
+  if (raw instanceof PdfRef) update.set(raw, renamed);
+  else update.editCatalog((catalog) => catalog.set('Dests', renamed));
+}
