@@ -78,3 +78,26 @@ describe('a report in Korean with Japanese and Chinese text', () => {
     expect(flat(pdfPages(pdf())[0])).toContain('2026년 11월 27일');
   });
 });
+
+describe('a deck and handout in Korean with Japanese and Chinese text', () => {
+  let out: string;
+  const file = (name: string) => path.join(out, 'cjk-briefing', name);
+
+  beforeAll(async () => {
+    const root = tempDir();
+    out = tempDir();
+    cpSync(path.join(repoRoot, 'test/fixtures/cjk'), root, { recursive: true });
+    const result = await build({ root, paths: [path.join(root, 'cjk-briefing.md')], outDir: out, formats: ['deck-pdf', 'handout'] });
+    expect(result.failures).toEqual([]);
+  });
+
+  it('sets Japanese and Chinese in named TrueType fonts, never in nameless Type 3 ones drawn heavier', () => {
+    for (const name of ['deck.pdf', 'handout.pdf']) {
+      const fonts = pdfFonts(file(name));
+      expect(fonts.some((f) => /Nanum/.test(f)), name).toBe(true);
+      expect(fonts.some((f) => /IPA/.test(f)), name).toBe(true);
+      expect(fonts.some((f) => /WenQuanYi/.test(f)), name).toBe(true);
+      expect(fonts, name).not.toContain('[none]');
+    }
+  });
+});
