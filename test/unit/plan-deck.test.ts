@@ -61,9 +61,25 @@ describe('lead sentence', () => {
     expect(leadSentence('![img](a.png)\n\n첫 문장입니다. 둘째.')).toBe('첫 문장입니다.');
   });
 
+  it('skips a table caption and takes a passage marked with its language, tags kept', () => {
+    const prose = '<span lang="zh">中国作为朝鲜最重要的盟友，希望朝鲜半岛保持稳定。</span>\n\nTable: 연도별 발사 현황\n\n| a | b |\n| - | - |';
+    expect(leadSentence(prose)).toBe('<span lang="zh">中国作为朝鲜最重要的盟友，希望朝鲜半岛保持稳定。</span>');
+    expect(leadSentence('Table: Launches by year\n\n| a |\n| - |\n\nThe count rose. Then fell.')).toBe('The count rose.');
+    expect(leadSentence('<div class="box">Block.</div>\n\nProse here. More.')).toBe('Prose here.');
+  });
+
+  it('ends a sentence at a CJK full stop, which no space follows, and closes what the cut leaves open', () => {
+    expect(leadSentence('日本は防衛を強化している。中国は安定を望む。')).toBe('日本は防衛を強化している。');
+    expect(leadSentence('<span lang="ja">日本は強化している。中国は望む。</span>')).toBe('<span lang="ja">日本は強化している。</span>');
+    expect(leadSentence('It is <em>vital. Really</em> so.')).toBe('It is <em>vital.</em>');
+    expect(leadSentence('Version 2.5 shipped. Next.')).toBe('Version 2.5 shipped.');
+  });
+
   it('cuts an overlong sentence at a word with an ellipsis', () => {
     const lead = leadSentence(`${'word '.repeat(100)}end.`, 50);
     expect(lead.length).toBeLessThanOrEqual(51);
     expect(lead.endsWith('…')).toBe(true);
+    const marked = leadSentence(`<b>${'word '.repeat(100)}</b>end.`, 50);
+    expect(marked).toMatch(/^<b>(word ){9}word…<\/b>$/);
   });
 });
