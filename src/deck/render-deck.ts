@@ -6,6 +6,7 @@ import type { MarkdownEnv } from '../markdown/env.js';
 import { sanitize } from '../markdown/sanitize.js';
 import type { DeckPlan, PlannedSlide, SlideKind } from './deck-model.js';
 import { themeError, themeNames } from './create-marp.js';
+import { footnoteDefinitions, withFootnoteDefinitions } from './notes-footnotes.js';
 
 /** One rendered slide's facts, for navigation, presenter view, handouts and PDF bookmarks. */
 export interface RenderedSlide {
@@ -74,11 +75,16 @@ export function renderDeck(plan: DeckPlan, briefing: Briefing, marp: Marp, notes
   const env: MarkdownEnv = { assets: briefing.assets };
   const { html, css, comments } = marp.render(deckMarkdown(plan), env);
   const viewBox = /viewBox="0 0 (\d+(?:\.\d+)?) (\d+(?:\.\d+)?)"/.exec(html);
+  const footnotes = footnoteDefinitions(briefing);
   const slides: RenderedSlide[] = plan.slides.map((slide, i) => {
     const authorNotes = (comments[i] ?? []).filter((c) => !/^\s*_?\w+\s*:/.test(c)).join('\n\n');
     const notes = [slide.notes, authorNotes].filter(Boolean).join('\n\n');
     const continued = i > 0 && slide.split !== undefined && slide.split.head === slide.split.continuedHead;
-    return { kind: slide.kind, title: slide.title, line: slide.line, sectionIndex: slide.sectionIndex, continued, notesHtml: notes ? sanitize(notesMarkdown.render(notes, { assets: briefing.assets })) : '' };
+    // Each slide's notes are their own render, on one page with the others (the handout, the presenter view):
+    // footnote ids are kept apart by slide, and captions are labelled in the document's language.
+    const notesEnv: MarkdownEnv = { assets: briefing.assets, lang: briefing.meta.lang, docId: `s${i + 1}` };
+    const notesHtml = notes ? sanitize(notesMarkdown.render(withFootnoteDefinitions(notes, footnotes), notesEnv)) : '';
+    return { kind: slide.kind, title: slide.title, line: slide.line, sectionIndex: slide.sectionIndex, continued, notesHtml };
   });
   return { html, css, slides, width: viewBox ? Number(viewBox[1]) : 1280, height: viewBox ? Number(viewBox[2]) : 720 };
 }

@@ -8,4 +8,6 @@ export interface MarkdownEnv {
   lang?: string;
   /** Filled by markdown-it-footnote. */
   footnotes?: unknown;
+  /** Set apart the ids markdown-it-footnote gives notes and marks (`fn-<docId>-1`), for several renders on one page. */
+  docId?: string;
 }

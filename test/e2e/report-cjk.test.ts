@@ -100,4 +100,16 @@ describe('a deck and handout in Korean with Japanese and Chinese text', () => {
       expect(fonts, name).not.toContain('[none]');
     }
   });
+
+  it("shows each section's lead sentence, and notes with their footnotes and captions in Korean", () => {
+    const deck = pdfPages(file('deck.pdf')).map((page) => page.replace(/\s+/g, ''));
+    expect(deck[4]).toContain('中国作为朝鲜最重要的盟友，希望朝鲜半岛保持稳定。');
+    expect(deck[4]).not.toContain('Table:');
+    const handout = pdfPages(file('handout.pdf')).join('\f');
+    expect(handout).not.toContain('[^');
+    expect(handout.replace(/\s+/g, '')).toContain('出典：防衛白書');
+    expect(handout).toMatch(/표 1:/u);
+    expect(handout).toMatch(/그림 1:/u);
+  });
 });
+

@@ -83,3 +83,15 @@ describe('lead sentence', () => {
     expect(marked).toMatch(/^<b>(word ){9}word…<\/b>$/);
   });
 });
+
+describe('footnotes in speaker notes', () => {
+  it('brings the definitions of the marks the notes make from wherever they were written, and no others', async () => {
+    const { footnoteDefinitions, withFootnoteDefinitions } = await import('../../src/deck/notes-footnotes.js');
+    const parsed = parseBriefing('---\ntitle: T\n---\n## One\n\nClaim.[^a]\n\n## Two\n\nMore.\n\n[^a]: Source A.\n    Still A.\n\n[^b]: Source B.\n', '/d.md');
+    const definitions = footnoteDefinitions({ ...parsed, assets: new Map(), warnings: [] });
+    expect(definitions.get('a')).toBe('[^a]: Source A.\n    Still A.');
+    expect(withFootnoteDefinitions('Claim.[^a]', definitions)).toBe('Claim.[^a]\n\n[^a]: Source A.\n    Still A.');
+    expect(withFootnoteDefinitions('No marks.', definitions)).toBe('No marks.');
+    expect(withFootnoteDefinitions('Own.[^b]\n\n[^b]: Mine.', definitions)).toBe('Own.[^b]\n\n[^b]: Mine.');
+  });
+});
