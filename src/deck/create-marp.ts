@@ -89,6 +89,9 @@ export function createMarp(themes: readonly ThemeFile[], options: MarpOptions = 
     emoji: { shortcode: true, unicode: false },
   }));
   useLinearSlideRule(marp);
+  // Typographic quotes, dashes and ellipses, as the report's Markdown has: "North Korea's" on a slide reads as in the
+  // report. Marp starts from markdown-it's commonmark preset, which switches both rules off.
+  marp.markdown.set({ typographer: true }).enable(['replacements', 'smartquotes']);
   useBriefkitMarkdown(marp.markdown);
   if (!options.trustHtml) marp.markdown.use(dropUnsafeHtmlPlugin(Object.keys(Marp.html)));
   const broken = new Map<string, TemplateError>();

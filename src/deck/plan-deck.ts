@@ -87,7 +87,7 @@ export function planDeck(briefing: Briefing, options: { theme: string }): DeckPl
   }
   slides.push({
     kind: 'closing',
-    title: 'Questions',
+    title: 'Questions and discussion',
     markdown: ['<!-- _class: closing -->', '# Questions and discussion', escapeInline(meta.title), meta.organization ? escapeInline(meta.organization) : ''].filter(Boolean).join('\n\n'),
     notes: '',
   });
@@ -95,7 +95,11 @@ export function planDeck(briefing: Briefing, options: { theme: string }): DeckPl
     theme: options.theme,
     lang: meta.lang,
     header: meta.classification ? escapeInline(meta.classification.toLocaleUpperCase()) : '',
-    footer: escapeInline(meta.title),
+    // The marking goes at the bottom too (the built-in themes set it as a band; a theme that does not know the
+    // classes shows "MARKING · Title" in its footer).
+    footer: meta.classification
+      ? `<span class="bk-marking">${escapeInline(meta.classification.toLocaleUpperCase())}</span><span class="bk-footer-sep"> · </span><span class="bk-footer-title">${escapeInline(meta.title)}</span>`
+      : escapeInline(meta.title),
     slides,
   };
 }

@@ -8,6 +8,7 @@ import { sanitize } from '../markdown/sanitize.js';
 import { formatDate } from '../templates/helpers.js';
 import { version } from '../version.js';
 import type { Hyphenate } from './hyphenator.js';
+import { typographicText } from '../markdown/typographic-text.js';
 import type { ReportContext, ReportSection } from './report-context.js';
 
 /** Options that are not in the front matter: defaults and CLI overrides resolved by the caller. */
@@ -109,8 +110,8 @@ export function buildReportContext(briefing: Briefing, md: MarkdownIt, options: 
 
   return {
     document: {
-      title: meta.title,
-      subtitle: meta.subtitle,
+      title: typographicText(md, meta.title),
+      subtitle: meta.subtitle === undefined ? undefined : typographicText(md, meta.subtitle),
       author: meta.author,
       organization: meta.organization,
       date: meta.date,

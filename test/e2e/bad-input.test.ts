@@ -93,7 +93,7 @@ describe('a batch with every kind of bad input', () => {
     expect(reportText[reportText.length - 1]).toContain('<script>alert(1)</script>'); // the @page running header
     expect(reportText.join('')).toContain('</STYLE>{{X}}');
     const titleSlide = flat(pdfPages(path.join(out, 'hostile-title/deck.pdf'))[0]);
-    expect(titleSlide).toContain('<script>alert(1)</script> {{document.title}} "quoted" </style>');
+    expect(titleSlide).toContain('<script>alert(1)</script> {{document.title}} “quoted” </style>');
     expect(titleSlide).toContain('</STYLE>{{X}}');
     const index = readFileSync(path.join(out, 'index.html'), 'utf8');
     expect(index).toContain('&lt;script&gt;alert(1)&lt;/script&gt; {{document.title}} &quot;quoted&quot; &lt;/style&gt;');

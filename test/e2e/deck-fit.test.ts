@@ -147,7 +147,7 @@ describe('slides that fit', () => {
     expect(outline[1].title).toBe('Agenda');
     expect(outline[2].title).toBe('1. Far too long');
     expect(outline[3].title).toBe('1. Far too long (continued)');
-    expect(outline[outline.length - 1].title).toBe('Questions');
+    expect(outline[outline.length - 1].title).toBe('Questions and discussion');
     expect(info.Title).toBe('Overlong briefing');
     expect(info.Creator).toMatch(/^briefkit /);
   });

@@ -93,6 +93,27 @@ describe('building the example briefing', () => {
     }
   });
 
+  it("sets quotes typographically on the slides and the report's cover alike, as the report's text has them", () => {
+    // The seed's subtitle is written with a straight apostrophe: "behind Pyongyang's testing".
+    for (const name of ['deck.pdf', 'report.pdf']) {
+      const first = flat(pdfPages(file(name))[0]);
+      expect(first, name).toContain('Pyongyang’s testing');
+      expect(first, name).not.toContain("Pyongyang's");
+    }
+    expect(flat(pdfPages(file('deck.pdf'))[1])).toContain('North Korea’s missile launches');
+  });
+
+  it('marks the classification at the top and the bottom of every slide, below the title and slide number', () => {
+    const slides = pdfPages(file('deck.pdf'));
+    expect(slides.length).toBeGreaterThan(10);
+    for (const [i, slide] of slides.entries()) {
+      const lines = textLines(slide);
+      expect(lines[0], `top of slide ${i + 1}`).toBe('UNCLASSIFIED');
+      expect(lines[lines.length - 1], `foot of slide ${i + 1}`).toBe('UNCLASSIFIED');
+      expect(lines[lines.length - 2], `footer of slide ${i + 1}`).toMatch(new RegExp(`Missile Launches\\s+${i + 1} / ${slides.length}$`));
+    }
+  });
+
   it('gives every page but the cover a running head with the title and current section, and Page X of Y', () => {
     const pages = pdfPages(file('report.pdf'));
     expect(pages[0]).not.toMatch(/Page \d|A Deep Dive into the Motivations Behind North…/);
