@@ -1,3 +1,4 @@
+import { uiLabels } from '../content/ui-labels.js';
 import type { FrontMatter, PaperSize } from '../content/types.js';
 import { slideLabel } from './bookmark-titles.js';
 import { escapeHtml } from './deck-page.js';
@@ -17,17 +18,18 @@ export interface HandoutOptions {
 export function handoutPage(deck: RenderedDeck, meta: FrontMatter, options: HandoutOptions): string {
   const svgs = slideSvgs(deck.html);
   const marking = meta.classification ? escapeHtml(meta.classification.toLocaleUpperCase()) : '';
+  const labels = uiLabels(meta.lang);
   const total = deck.slides.length;
   const start = options.start ?? 0;
   const pages = deck.slides
     .slice(start, options.end ?? total)
     .map((slide, j) => {
       const i = start + j;
-      const notes = slide.notesHtml || '<p class="bk-handout-empty">No speaker notes.</p>';
+      const notes = slide.notesHtml || `<p class="bk-handout-empty">${escapeHtml(labels.noSpeakerNotes)}</p>`;
       return `<article class="bk-handout-page">
 ${marking ? `<div class="bk-handout-marking">${marking}</div>` : ''}
 <div class="marpit bk-handout-slide">${svgs[i] ?? ''}</div>
-<section class="bk-handout-notes" aria-label="Speaker notes">
+<section class="bk-handout-notes" aria-label="${escapeHtml(labels.speakerNotes)}">
 <h2><span class="bk-handout-number">${i + 1} / ${total}</span> ${escapeHtml(slideLabel(slide))}</h2>
 ${notes}
 </section>

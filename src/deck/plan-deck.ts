@@ -1,5 +1,6 @@
 import type { Briefing, Chunk } from '../content/types.js';
 import { formatDate } from '../templates/helpers.js';
+import { sectionOf, uiLabels } from '../content/ui-labels.js';
 import type { DeckPlan, PlannedSlide } from './deck-model.js';
 import { leadSentence } from './lead-sentence.js';
 import { splitSlides } from './split-slides.js';
@@ -19,7 +20,6 @@ function plainTitle(markdownTitle: string): string {
 
 const startsWithHeading = /^ {0,3}#{1,6}[ \t]/;
 
-const continued = '<span class="continued">(continued)</span>';
 
 /** A slide whose body may be cut into continuation slides after measuring. */
 function splittable(slide: { kind: PlannedSlide['kind']; title: string; head: string; continuedHead: string; body: string; notes: string }): PlannedSlide {
@@ -31,6 +31,8 @@ function splittable(slide: { kind: PlannedSlide['kind']; title: string; head: st
  * theme after precedence (CLI over front matter over config). */
 export function planDeck(briefing: Briefing, options: { theme: string }): DeckPlan {
   const { meta } = briefing;
+  const labels = uiLabels(meta.lang);
+  const continued = `<span class="continued">${labels.continued}</span>`;
   const slides: PlannedSlide[] = [];
   const date = formatDate(meta.date, meta.lang);
   const byline = [meta.organization, meta.author, date].filter(Boolean).map((s) => escapeInline(String(s))).join(' · ');
@@ -45,9 +47,9 @@ export function planDeck(briefing: Briefing, options: { theme: string }): DeckPl
   if (meta.summary.length > 0) {
     slides.push(splittable({
       kind: 'judgments',
-      title: 'Key judgments',
-      head: '<!-- _class: judgments -->\n\n## Key judgments',
-      continuedHead: `<!-- _class: judgments -->\n\n## Key judgments ${continued}`,
+      title: labels.keyJudgments,
+      head: `<!-- _class: judgments -->\n\n## ${labels.keyJudgments}`,
+      continuedHead: `<!-- _class: judgments -->\n\n## ${labels.keyJudgments} ${continued}`,
       body: meta.summary.map((j, i) => `${i + 1}. ${j}`).join('\n'),
       notes: '',
     }));
@@ -56,9 +58,9 @@ export function planDeck(briefing: Briefing, options: { theme: string }): DeckPl
     const agendaClass = `<!-- _class: agenda${briefing.sections.length > 6 ? ' two-column' : ''} -->`;
     slides.push(splittable({
       kind: 'agenda',
-      title: 'Agenda',
-      head: `${agendaClass}\n\n## Agenda`,
-      continuedHead: `${agendaClass}\n\n## Agenda ${continued}`,
+      title: labels.agenda,
+      head: `${agendaClass}\n\n## ${labels.agenda}`,
+      continuedHead: `${agendaClass}\n\n## ${labels.agenda} ${continued}`,
       body: briefing.sections.map((s, i) => `${i + 1}. ${s.title}`).join('\n'),
       notes: '',
     }));
@@ -67,7 +69,7 @@ export function planDeck(briefing: Briefing, options: { theme: string }): DeckPl
   for (const section of briefing.sections) {
     const number = `${section.index + 1}`;
     const notes = joinChunks(section.notes) || joinChunks(section.prose);
-    const directives = `<!-- _class: section -->\n\n<p class="section-progress">Section ${number} of ${total}</p>`;
+    const directives = `<!-- _class: section -->\n\n<p class="section-progress">${sectionOf(labels, section.index + 1, total)}</p>`;
     const heading = `## <span class="section-number">${number}</span> ${section.title}`;
     const continuedHead = `${directives}\n\n${heading} ${continued}`;
     const deckSlides = section.deck.flatMap(splitSlides);
@@ -87,8 +89,8 @@ export function planDeck(briefing: Briefing, options: { theme: string }): DeckPl
   }
   slides.push({
     kind: 'closing',
-    title: 'Questions and discussion',
-    markdown: ['<!-- _class: closing -->', '# Questions and discussion', escapeInline(meta.title), meta.organization ? escapeInline(meta.organization) : ''].filter(Boolean).join('\n\n'),
+    title: labels.questions,
+    markdown: ['<!-- _class: closing -->', `# ${labels.questions}`, escapeInline(meta.title), meta.organization ? escapeInline(meta.organization) : ''].filter(Boolean).join('\n\n'),
     notes: '',
   });
   return {

@@ -9,6 +9,7 @@ import { formatDate } from '../templates/helpers.js';
 import { version } from '../version.js';
 import type { Hyphenate } from './hyphenator.js';
 import { typographicText } from '../markdown/typographic-text.js';
+import { uiLabels } from '../content/ui-labels.js';
 import type { ReportContext, ReportSection } from './report-context.js';
 
 /** Options that are not in the front matter: defaults and CLI overrides resolved by the caller. */
@@ -109,6 +110,7 @@ export function buildReportContext(briefing: Briefing, md: MarkdownIt, options: 
   });
 
   return {
+    labels: uiLabels(meta.lang),
     document: {
       title: typographicText(md, meta.title),
       subtitle: meta.subtitle === undefined ? undefined : typographicText(md, meta.subtitle),

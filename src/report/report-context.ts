@@ -1,3 +1,4 @@
+import type { UiLabels } from '../content/ui-labels.js';
 import type { PaperSize } from '../content/types.js';
 
 /** A `###` subsection, for the contents and numbering. */
@@ -46,6 +47,8 @@ export interface ReportContext {
     numbered: boolean;
     slug: string;
   };
+  /** The words the template puts around the content ("Key judgments", "Contents", "Page 3 of 12"), in the document language. */
+  labels: UiLabels;
   /** Key judgments from front matter `summary`, as inline HTML. */
   keyJudgments: string[];
   /** The introduction (text before the first `##`) as HTML; empty when there is none. */

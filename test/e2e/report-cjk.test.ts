@@ -64,7 +64,7 @@ describe('a report in Korean with Japanese and Chinese text', () => {
 
   it('numbers the contents, heads the pages and bookmarks the sections under their Korean and Chinese titles', async () => {
     const pages = pdfPages(pdf());
-    const { entries, lastPage } = readContents(pages);
+    const { entries, lastPage } = readContents(pages, '목차');
     expect(entries.map((e) => `${e.number} ${e.title}`)).toEqual(['1 안보 전략과 억지력', '1.1 일본의 대응', '2 中国的立场']);
     for (const entry of entries) expect(headingPage(pages, entry, lastPage)).toBe(entry.page);
     expect(textLines(pages[entries[0].page - 1])[0]).toContain('1 안보 전략과 억지력');
@@ -76,6 +76,14 @@ describe('a report in Korean with Japanese and Chinese text', () => {
 
   it('dates the cover in Korean', () => {
     expect(flat(pdfPages(pdf())[0])).toContain('2026년 11월 27일');
+  });
+
+  it('words its own headings, cover fields and page count in Korean', () => {
+    const pages = pdfPages(pdf());
+    const text = flat(pages.join(' '));
+    for (const label of ['핵심 판단', '목차', '작성', '일자', '주제어']) expect(text).toContain(label);
+    for (const english of ['Key judgments', 'Contents', 'Author', 'Keywords', 'Page ']) expect(text).not.toContain(english);
+    pages.slice(1).forEach((page, i) => expect(textLines(page).at(-1)).toMatch(new RegExp(`${i + 2}\\s*/\\s*${pages.length}$`)));
   });
 });
 
@@ -110,6 +118,9 @@ describe('a deck and handout in Korean with Japanese and Chinese text', () => {
     expect(handout.replace(/\s+/g, '')).toContain('出典：防衛白書');
     expect(handout).toMatch(/표 1:/u);
     expect(handout).toMatch(/그림 1:/u);
+    const deckText = flat(pdfPages(file('deck.pdf')).join(' '));
+    for (const label of ['핵심 판단', '순서', '1 / 2', '질의응답']) expect(deckText).toContain(label);
+    for (const english of ['Key judgments', 'Agenda', 'SECTION', 'Questions']) expect(deckText).not.toContain(english);
   });
 });
 

@@ -1,0 +1,124 @@
+/** The words briefkit itself puts on slides, handouts and reports, in one language. */
+export interface UiLabels {
+  keyJudgments: string;
+  contents: string;
+  /** The heading of the report's endnotes. */
+  notes: string;
+  author: string;
+  date: string;
+  keywords: string;
+  agenda: string;
+  /** The closing slide's heading. */
+  questions: string;
+  /** After a slide's title when it continues the slide before it. */
+  continued: string;
+  /** A section slide's place in the deck: `{n}` and `{total}` are filled in. */
+  sectionOf: string;
+  /** The page count in running feet, around the page number and the page count: `Page ` 3 ` of ` 12. */
+  page: { before: string; between: string; after: string };
+  speakerNotes: string;
+  noSpeakerNotes: string;
+  /** The memo template's header block. */
+  memorandum: string;
+  to: string;
+  from: string;
+  subject: string;
+  bottomLine: string;
+}
+
+const english: UiLabels = {
+  keyJudgments: 'Key judgments',
+  contents: 'Contents',
+  notes: 'Notes',
+  author: 'Author',
+  date: 'Date',
+  keywords: 'Keywords',
+  agenda: 'Agenda',
+  questions: 'Questions and discussion',
+  continued: '(continued)',
+  sectionOf: 'Section {n} of {total}',
+  page: { before: 'Page ', between: ' of ', after: '' },
+  speakerNotes: 'Speaker notes',
+  noSpeakerNotes: 'No speaker notes.',
+  memorandum: 'Memorandum',
+  to: 'To',
+  from: 'From',
+  subject: 'Subject',
+  bottomLine: 'Bottom line',
+};
+
+/** Labels by primary language subtag; any other language gets English. */
+const byLanguage: Record<string, UiLabels> = {
+  en: english,
+  ko: {
+    keyJudgments: '핵심 판단',
+    contents: '목차',
+    notes: '주',
+    author: '작성',
+    date: '일자',
+    keywords: '주제어',
+    agenda: '순서',
+    questions: '질의응답',
+    continued: '(계속)',
+    sectionOf: '{n} / {total}',
+    page: { before: '', between: ' / ', after: '' },
+    speakerNotes: '발표자 노트',
+    noSpeakerNotes: '발표자 노트가 없습니다.',
+    memorandum: '메모',
+    to: '수신',
+    from: '발신',
+    subject: '제목',
+    bottomLine: '요지',
+  },
+  ja: {
+    keyJudgments: '主要な判断',
+    contents: '目次',
+    notes: '注',
+    author: '作成者',
+    date: '日付',
+    keywords: 'キーワード',
+    agenda: 'アジェンダ',
+    questions: '質疑応答',
+    continued: '（続き）',
+    sectionOf: '{n} / {total}',
+    page: { before: '', between: ' / ', after: '' },
+    speakerNotes: 'スピーカーノート',
+    noSpeakerNotes: 'スピーカーノートはありません。',
+    memorandum: 'メモ',
+    to: '宛先',
+    from: '差出人',
+    subject: '件名',
+    bottomLine: '要旨',
+  },
+  zh: {
+    keyJudgments: '主要判断',
+    contents: '目录',
+    notes: '注释',
+    author: '作者',
+    date: '日期',
+    keywords: '关键词',
+    agenda: '议程',
+    questions: '问答与讨论',
+    continued: '（续）',
+    sectionOf: '第 {n} 部分，共 {total} 部分',
+    page: { before: '第 ', between: ' 页，共 ', after: ' 页' },
+    speakerNotes: '演讲者备注',
+    noSpeakerNotes: '无演讲者备注。',
+    memorandum: '备忘录',
+    to: '收件人',
+    from: '发件人',
+    subject: '主题',
+    bottomLine: '要点',
+  },
+};
+
+/** The labels for a document language (`ko`, `ja-JP`, `zh-Hans`...): English for languages without labels of their own. */
+export function uiLabels(lang: string | undefined): UiLabels {
+  const primary = (lang ?? 'en').toLowerCase().split('-')[0];
+  return byLanguage[primary] ?? english;
+}
+
+/** A section slide's place in the deck, in the labels' words. */
+export function sectionOf(labels: UiLabels, n: number, total: number): string {
+  return labels.sectionOf.replace('{n}', String(n)).replace('{total}', String(total));
+}
