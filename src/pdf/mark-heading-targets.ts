@@ -31,10 +31,16 @@ export async function markHeadingTargets(page: Page, ids: readonly string[]): Pr
     (extraIds, attribute, anchorPrefix) => {
       const anchorTag = 'briefkit-anchor';
       // An empty inline gets no box of its own to place a destination at (Chromium put one a page early); an empty
-      // inline-block does, at the end of the heading's last line, and takes no room there.
+      // inline-block does, at the end of the heading's last line, and takes no room there. In a grid heading (the
+      // number in a hung first column) it would be an item of a row of its own, in that hung column again, and as an
+      // item placed anywhere it would push the title's own item out of its cell: there it is taken out of the flow
+      // (the heading made its containing block) and set at the start of the first row's last column, the title's.
+      const gridMark = 'data-briefkit-grid-anchor';
       if (!document.adoptedStyleSheets.some((sheet) => sheet.cssRules[0]?.cssText.startsWith(anchorTag))) {
         const sheet = new CSSStyleSheet();
-        sheet.replaceSync(`${anchorTag} { display: inline-block !important; width: 0 !important; height: 0 !important; margin: 0 !important; padding: 0 !important; border: 0 !important; }`);
+        sheet.replaceSync(`${anchorTag} { display: inline-block !important; width: 0 !important; height: 0 !important; margin: 0 !important; padding: 0 !important; border: 0 !important; }
+          [${gridMark}] { position: relative !important; }
+          [${gridMark}] > ${anchorTag} { position: absolute !important; grid-area: 1 / -2 / 2 / -1 !important; top: 0 !important; left: 0 !important; }`);
         document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
       }
       // Markers are placed once per load: a later pass changes only labels, which move no heading sideways, and
@@ -59,6 +65,8 @@ export async function markHeadingTargets(page: Page, ids: readonly string[]): Pr
         if (!marker && firstMark && element.getBoundingClientRect().left < pageLeft - 0.5) {
           marker = document.createElement(anchorTag);
           marker.id = `${anchorPrefix}${element.id}`;
+          const style = getComputedStyle(element);
+          if (style.display.endsWith('grid') && style.position === 'static') element.setAttribute(gridMark, '');
           element.append(marker);
         }
         headings.push({ id: element.id, level: Number(element.tagName.slice(1)), text, anchor: marker?.id });

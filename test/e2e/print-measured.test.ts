@@ -63,6 +63,19 @@ describe('printing a report whose contents need page numbers', () => {
 
   it('finds headings hung into the page margin, which Chromium gives no destination of their own', async () => {
     const css = 'h2 { break-before: page; margin-left: -15mm }';
+    // A grid heading whose first column (the number) hangs in the margin, with a row gap that an extra row would show.
+    const grid = 'h2 { break-before: page; display: grid; grid-template-columns: 15mm 1fr; gap: 3mm 0; margin-left: -15mm }';
+    const numberedGrid = (labels: PageLabels): string => page(numbered(labels), grid).replace(/<h2 id="(\w+)">/g, '<h2 id="$1"><span>§</span>');
+    const printed = await printMeasured(browser, numberedGrid, { ids: ['one', 'two'], pdf: { format: 'A4', tagged: true } });
+    expect(printed.headings.map((h) => [h.id, h.page])).toEqual([['one', 2], ['two', 3]]);
+    expect(printed.html).toMatch(/One\s*2\s*Two\s*3/u);
+    const heights = await browser.withPage(async (tab) => {
+      await loadForPrint(tab, printed.html);
+      const before = await tab.evaluate(() => document.querySelector('h2')!.getBoundingClientRect().height);
+      await markHeadingTargets(tab, ['one', 'two']);
+      return [before, await tab.evaluate(() => document.querySelector('h2')!.getBoundingClientRect().height)];
+    });
+    expect(heights[1]).toBe(heights[0]);
     for (const guess of [true, false]) {
       const printed = await printMeasured(browser, (labels) => page(numbered(labels), css), { ids: ['one', 'two'], pdf: { format: 'A4', tagged: true }, guess });
       expect(printed.html, `guess: ${guess}`).toMatch(/One\s*2\s*Two\s*3/u);
