@@ -233,7 +233,12 @@ export class BrowserService {
             return size?.width === defaultViewport.width && size.height === defaultViewport.height ? undefined : tab.setViewport(defaultViewport);
           })
           .then(
-            () => this.idleTabs.push(tab),
+            // The browser may have gone, or the service been closed, while the tab was being emptied: a tab of a
+            // browser that is no longer this service's would fail the next job.
+            async () => {
+              if (this.browser === launched && !tab.isClosed()) this.idleTabs.push(tab);
+              else await tab.close().catch(() => undefined);
+            },
             () => tab.close().catch(() => undefined),
           );
       } else if (tab) await tab.close().catch(() => undefined);
