@@ -1,5 +1,7 @@
 import { finishPrintedFile } from './finish-pdf.js';
+import { dropSoftHyphenText } from './drop-soft-hyphen-text.js';
 import { nameAnchoredHeadings } from './name-anchored-headings.js';
+import type { PdfUpdate } from './pdf-update.js';
 import type { MeasuredPrint } from './print-measured.js';
 import type { PdfMetadata } from './set-metadata.js';
 import type { OutlineEntry } from './write-outline.js';
@@ -10,9 +12,13 @@ export function reportOutline(headings: MeasuredPrint['headings']): OutlineEntry
 }
 
 /**
- * Post-processes the settled report print: headings hung into the margin named for their links, bookmarks mirroring
- * the section tree, then document metadata.
+ * Post-processes the settled report print: headings hung into the margin named for their links, the soft hyphens of
+ * hyphenated paragraphs out of the text, bookmarks mirroring the section tree, then document metadata.
  */
 export function finishReportPdf(printed: MeasuredPrint, meta: PdfMetadata): Uint8Array {
-  return finishPrintedFile(printed.pdf, meta, reportOutline(printed.headings), nameAnchoredHeadings);
+  const edit = (update: PdfUpdate): void => {
+    nameAnchoredHeadings(update);
+    dropSoftHyphenText(update);
+  };
+  return finishPrintedFile(printed.pdf, meta, reportOutline(printed.headings), edit);
 }

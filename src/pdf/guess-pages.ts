@@ -5,25 +5,13 @@ export interface PageGuess {
   /** The 1-based page each element an in-page link points at would start on, by id. */
   pages: Map<string, number>;
   pageCount: number;
-  /** Soft hyphens taken out because no line broke at them (with `pruneSoftHyphens`). */
-  softHyphensRemoved: number;
-}
-
-/** What guessPages may do besides guessing. */
-export interface GuessOptions {
-  /**
-   * Take out the soft hyphens (U+00AD) no line breaks at, as read from the page's layout in columns. Chromium writes
-   * every soft hyphen into the PDF's text, where it splits the word for search and copying ("mis\u00adsile" is not
-   * found by a search for "missile"); one that no line breaks at has no width, so taking it out moves nothing.
-   */
-  pruneSoftHyphens?: boolean;
 }
 
 /** A guess, or why the page was not guessed (its print cannot be imitated with columns, or the guess failed). */
 export type GuessOutcome = PageGuess | { skipped: string };
 
 /** What the page function returns: plain data, as page.evaluate passes it back. */
-type InPageGuess = { skipped: string } | { pages: [string, number][]; pageCount: number; softHyphensRemoved: number };
+type InPageGuess = { skipped: string } | { pages: [string, number][]; pageCount: number };
 
 /**
  * Guesses the page every element an in-page link points at starts on, without printing: the loaded page is laid
@@ -34,9 +22,9 @@ type InPageGuess = { skipped: string } | { pages: [string, number][]; pageCount:
  * that change the page area, page padding or borders, a page size or margins that are not absolute lengths, named
  * pages, column breaks, right-to-left or vertical text, margins or zoom on the root, and `content-visibility: auto`.
  */
-export async function guessPages(page: Page, options: GuessOptions = {}): Promise<GuessOutcome> {
+export async function guessPages(page: Page): Promise<GuessOutcome> {
   const guess = await page
-    .evaluate((prune: boolean): InPageGuess => {
+    .evaluate((): InPageGuess => {
       type Side = 'top' | 'right' | 'bottom' | 'left';
       const sides: Side[] = ['top', 'right', 'bottom', 'left'];
       // CSS absolute lengths in px (https://drafts.csswg.org/css-values-4/#absolute-lengths).
@@ -134,41 +122,6 @@ export async function guessPages(page: Page, options: GuessOptions = {}): Promis
         return breaks;
       };
 
-      /**
-       * Takes out the soft hyphens of the laid-out page that no line breaks at, and says how many: those followed by a
-       * character on the same line. (Width does not tell: one inside a ligature, as in "af\u00adfirm", gets a share of
-       * the ligature's.) One that ends its text is kept. Everything is read before anything is changed, so the page is
-       * laid out once.
-       */
-      const pruneSoftHyphens = (): number => {
-        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-        const range = document.createRange();
-        const edits: [Text, string][] = [];
-        let removed = 0;
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const text = node as Text;
-          const data = text.data;
-          let kept = '';
-          let from = 0;
-          for (let at = data.indexOf('\u00ad'); at !== -1; at = data.indexOf('\u00ad', at + 1)) {
-            if (at + 1 >= data.length) continue;
-            range.setStart(text, at);
-            range.setEnd(text, at + 1);
-            const hyphen = range.getBoundingClientRect();
-            range.setStart(text, at + 1);
-            range.setEnd(text, at + 2);
-            const after = range.getBoundingClientRect();
-            if (Math.abs(after.top - hyphen.top) > 1 || after.left < hyphen.left) continue;
-            kept += data.slice(from, at);
-            from = at + 1;
-            removed += 1;
-          }
-          if (from > 0) edits.push([text, kept + data.slice(from)]);
-        }
-        for (const [text, kept] of edits) text.data = kept;
-        return removed;
-      };
-
       const root = getComputedStyle(document.documentElement);
       const body = getComputedStyle(document.body);
       if ([root, body].some((style) => style.direction !== 'ltr' || style.writingMode !== 'horizontal-tb')) return { skipped: 'right-to-left or vertical text' };
@@ -228,17 +181,17 @@ export async function guessPages(page: Page, options: GuessOptions = {}): Promis
           const box = element?.localName === 'briefkit-anchor' ? undefined : element?.getClientRects()[0];
           if (box) pages.push([id, column(box) + 1]);
         }
-        return { pages, pageCount: last + 1, softHyphensRemoved: prune ? pruneSoftHyphens() : 0 };
+        return { pages, pageCount: last + 1 };
       } finally {
         document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => sheet !== overrides);
         for (const [element] of breaks) element.removeAttribute(mark);
       }
-    }, options.pruneSoftHyphens === true)
+    })
     .catch((error: unknown): InPageGuess => ({ skipped: `the guess failed: ${error instanceof Error ? error.message : String(error)}` }));
   // A page whose own scripts (kept with --trust-html) broke what the guess reads is measured by printing instead; a
   // tab that crashed fails the print that follows.
   if ('skipped' in guess) return guess;
   const sane = (n: number): boolean => Number.isInteger(n) && n >= 1 && n <= guess.pageCount;
   if (!Number.isInteger(guess.pageCount) || guess.pageCount < 1 || !guess.pages.every(([, n]) => sane(n))) return { skipped: 'pages out of range' };
-  return { pages: new Map(guess.pages), pageCount: guess.pageCount, softHyphensRemoved: guess.softHyphensRemoved };
+  return { pages: new Map(guess.pages), pageCount: guess.pageCount };
 }

@@ -107,6 +107,29 @@ export class PdfFile {
     return value;
   }
 
+  /**
+   * The stream object `ref` names: its dictionary and its bytes as stored (still encoded by its `/Filter`), or
+   * undefined when it is not a stream.
+   */
+  stream(ref: PdfRef): { dict: PdfDict; data: Uint8Array } | undefined {
+    const dict = this.object(ref);
+    const offset = this.offsets.get(ref.num);
+    if (!(dict instanceof Map) || offset === undefined) return undefined;
+    const lexer = new PdfLexer(this.bytes, offset);
+    lexer.integer();
+    lexer.integer();
+    lexer.expect('obj');
+    lexer.value();
+    if (lexer.word() !== 'stream') return undefined;
+    // The keyword is followed by CRLF or LF (§7.3.8.1), then exactly /Length bytes.
+    let start = lexer.pos;
+    if (this.bytes[start] === 0x0d) start += 1;
+    if (this.bytes[start] === 0x0a) start += 1;
+    const length = this.resolve(dict.get('Length'));
+    if (typeof length !== 'number' || start + length > this.bytes.length) throw new PdfSyntaxError(`Stream ${ref.num} ${ref.gen} has no usable /Length.`);
+    return { dict, data: this.bytes.subarray(start, start + length) };
+  }
+
   /** A value with references followed. */
   resolve(value: PdfValue | undefined): PdfValue | undefined {
     return value instanceof PdfRef ? this.object(value) : value;

@@ -9,7 +9,7 @@ import { PdfRef, serialize, type PdfDict, type PdfValue } from './pdf-syntax.js'
  */
 export class PdfUpdate {
   /** Objects written by the update, by number: the reference (for its generation) and the value. */
-  private readonly objects = new Map<number, { ref: PdfRef; value: PdfValue }>();
+  private readonly objects = new Map<number, { ref: PdfRef; value: PdfValue; data?: Uint8Array }>();
   private next: number;
   private info?: PdfRef;
 
@@ -36,6 +36,13 @@ export class PdfUpdate {
     this.objects.set(ref.num, { ref, value });
   }
 
+  /** Gives a stream object (one of the original's, which it replaces) its dictionary and bytes; `/Length` is set here. */
+  setStream(ref: PdfRef, dict: PdfDict, data: Uint8Array): void {
+    const withLength = new Map(dict);
+    withLength.set('Length', data.byteLength);
+    this.objects.set(ref.num, { ref, value: withLength, data });
+  }
+
   /** Replaces the catalog with a copy changed by `change`. */
   editCatalog(change: (catalog: PdfDict) => void): void {
     const edited = this.objects.get(this.file.rootRef.num)?.value;
@@ -58,8 +65,10 @@ export class PdfUpdate {
     const chunks: string[] = [original[original.length - 1] === 0x0a ? '' : '\n'];
     let offset = original.length + chunks[0].length;
     const offsets = new Map<number, { offset: number; gen: number }>();
-    for (const [num, { ref, value }] of [...this.objects].sort((a, b) => a[0] - b[0])) {
-      const text = `${num} ${ref.gen} obj\n${serialize(value)}\nendobj\n`;
+    for (const [num, { ref, value, data }] of [...this.objects].sort((a, b) => a[0] - b[0])) {
+      // A stream's bytes go in as Latin-1 characters, one per byte, and come out of Buffer.from(…, 'latin1') unchanged.
+      const body = data ? `${serialize(value)}\nstream\n${Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1')}\nendstream` : serialize(value);
+      const text = `${num} ${ref.gen} obj\n${body}\nendobj\n`;
       offsets.set(num, { offset, gen: ref.gen });
       chunks.push(text);
       offset += Buffer.byteLength(text, 'latin1');
@@ -88,7 +97,7 @@ export class PdfUpdate {
     if (id !== undefined) trailer.set('ID', id);
     trailer.set('Prev', this.file.xrefOffset);
     chunks.push(`${lines.join('\n')}\ntrailer\n${serialize(trailer)}\nstartxref\n${xrefAt}\n%%EOF\n`);
-    // Everything written is ASCII (strings are hex), so Latin-1 is byte for byte.
+    // Everything written is ASCII (strings are hex) but stream bytes, which went in as Latin-1: byte for byte.
     return Buffer.concat([original, Buffer.from(chunks.join(''), 'latin1')]);
   }
 }

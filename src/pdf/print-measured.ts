@@ -100,7 +100,7 @@ export async function printMeasured(service: BrowserService, render: (labels: Pa
     };
     let headings = await show(html);
     // A guess needing wider numbers than the placeholders would move text, and could not be borne out.
-    const guessed = options.guess !== false && first.estimate <= guessedPagesAtMost ? await guessPages(page, { pruneSoftHyphens: true }) : undefined;
+    const guessed = options.guess !== false && first.estimate <= guessedPagesAtMost ? await guessPages(page) : undefined;
     const guess = guessed && 'pages' in guessed && digitCount(guessed.pageCount) <= width ? guessed : undefined;
     if (guess) {
       const guessedHtml = render(labelsFor(guess.pages, guess.pageCount, headings, options.ids, width));

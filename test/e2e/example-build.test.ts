@@ -46,12 +46,13 @@ describe('building the example briefing', () => {
     for (const heading of seedHeadings) expect(text).toContain(heading);
   });
 
-  it('keeps the words of the hyphenated report whole for search and copying, but where a line breaks in one', () => {
+  it('keeps the words of the hyphenated report whole for search and copying, with a hyphen where a line breaks', () => {
     const raw = pdfRawText(file('report.pdf'));
-    // The seed says "missile" 40-odd times; a soft hyphen left in a word that no line breaks hides it from a search.
+    // The seed says "missile" 30-odd times; a soft hyphen left in the text hides a word from a search.
     expect(raw.split('missile').length - 1).toBeGreaterThan(25);
-    const inside = raw.match(/\u00ad(?![\u2010-]?\n)/g) ?? [];
-    expect(inside).toEqual([]);
+    expect(raw).not.toContain('\u00ad');
+    // Lines still break inside hyphenated words, the hyphen drawn and kept in the text.
+    expect(raw.match(/\p{Ll}\u2010\n\p{Ll}/gu)?.length ?? 0).toBeGreaterThan(5);
   });
 
   it('titles both PDFs with the document title', () => {

@@ -1,5 +1,3 @@
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BrowserService } from '../../src/browser/browser-service.js';
 import { guessPages, type GuessOutcome } from '../../src/pdf/guess-pages.js';
@@ -9,8 +7,6 @@ import { printMeasured } from '../../src/pdf/print-measured.js';
 import { loadForPrint, printLoadedPage } from '../../src/pdf/print-pdf.js';
 import { readNamedDestinations } from '../../src/pdf/read-destinations.js';
 import type { PageLabels } from '../../src/report/page-labels.js';
-import { tempDir } from '../helpers/fixtures.js';
-import { pdfRawText } from '../helpers/pdf.js';
 
 const browser = new BrowserService();
 afterAll(() => browser.close());
@@ -113,38 +109,5 @@ describe('guessing where a page prints, without printing it', () => {
     expect(guessed.html).toMatch(/Section 12\s+1\d</u);
     expect(guessed.headings.map((h) => [h.id, h.page])).toEqual(measured.headings.map((h) => [h.id, h.page]));
     expect(guessed.pdf.pageCount).toBe(measured.pdf.pageCount);
-  });
-
-  it('takes out the soft hyphens no line breaks at, so words are found whole in the PDF, and moves no line', async () => {
-    const word = 'in\u00adter\u00adna\u00adtion\u00adal';
-    const html = `<!doctype html><html lang="en"><head><style>@page { size: A5; margin: 15mm } body { margin: 0 }
-      p { width: 45mm; font: 11pt/1.4 "Noto Serif", serif; text-align: justify; hyphens: manual; text-rendering: optimizeLegibility; font-kerning: normal }</style></head>
-      <body><p>${Array.from({ length: 60 }, (_, i) => (i % 3 === 0 ? word : `cases ${i}`)).join(' ')}</p></body></html>`;
-    const dir = tempDir();
-    const printed = await Promise.all(
-      [false, true].map((prune) =>
-        browser.withPage(async (page) => {
-          await loadForPrint(page, html);
-          const outcome = await guessPages(page, { pruneSoftHyphens: prune });
-          const shown = await page.evaluate(() => document.body.textContent?.split('\u00ad').length ?? 0);
-          const file = path.join(dir, `${prune}.pdf`);
-          writeFileSync(file, await printLoadedPage(page, { preferCSSPageSize: true, tagged: true }));
-          return { outcome, shown: shown - 1, text: pdfRawText(file) };
-        }),
-      ),
-    );
-    const [kept, pruned] = printed;
-    expect(kept.shown).toBe(80);
-    expect(pruned.outcome).toMatchObject({ softHyphensRemoved: expect.any(Number) });
-    const removed = 'softHyphensRemoved' in pruned.outcome ? pruned.outcome.softHyphensRemoved : 0;
-    // Some words break across lines at a soft hyphen (those stay, drawn as hyphens); every other one goes.
-    expect(removed).toBeGreaterThan(40);
-    expect(pruned.shown).toBe(80 - removed);
-    expect(pruned.shown).toBeGreaterThan(0);
-    const whole = (text: string): number => text.split('international').length - 1;
-    expect(whole(kept.text)).toBe(0);
-    expect(whole(pruned.text)).toBe(20 - pruned.shown);
-    // The same lines, broken at the same places: only the soft hyphens inside lines are gone from the text.
-    expect(pruned.text).toBe(kept.text.replace(/\u00ad(?![\u2010-]?\n)/g, ''));
   });
 });
