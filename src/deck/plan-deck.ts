@@ -75,7 +75,8 @@ export function planDeck(briefing: Briefing, options: { theme: string }): DeckPl
     const deckSlides = section.deck.flatMap(splitSlides);
     if (deckSlides.length === 0) {
       const lead = leadSentence(joinChunks(section.prose));
-      deckSlides.push({ markdown: lead ? `<p class="lead">${lead}</p>` : '', line: section.line });
+      // Markdown inside the block (blank lines around it), so the sentence's emphasis, links and quotes are set.
+      deckSlides.push({ markdown: lead ? `<div class="lead">\n\n${lead}\n\n</div>` : '', line: section.line });
     }
     deckSlides.forEach((slide, i) => {
       const ownHeading = startsWithHeading.test(slide.markdown);

@@ -75,6 +75,20 @@ describe('lead sentence', () => {
     expect(leadSentence('Version 2.5 shipped. Next.')).toBe('Version 2.5 shipped.');
   });
 
+  it('does not end a sentence at an abbreviation or initials, nor inside a code span', () => {
+    expect(leadSentence('The U.S. administration responded. Then more.')).toBe('The U.S. administration responded.');
+    expect(leadSentence('Per Dr. Kim and Gen. Lee, tests rose. More.')).toBe('Per Dr. Kim and Gen. Lee, tests rose.');
+    expect(leadSentence('Run `a. b` now. Later.')).toBe('Run `a. b` now.');
+  });
+
+  it('keeps Markdown emphasis balanced, and ends a sentence before the quote or emphasis that closes it', () => {
+    expect(leadSentence('A **routine step. Really** not.')).toBe('A **routine step.**');
+    expect(leadSentence('*North Korea’s launch was routine.* Next one.')).toBe('*North Korea’s launch was routine.*');
+    expect(leadSentence('He said “stop.” Then left.')).toBe('He said “stop.”');
+    expect(leadSentence('Keep snake_case_names whole. Yes.')).toBe('Keep snake_case_names whole.');
+    expect(leadSentence('See [the report](https://example.org/a.pdf) for details. More.')).toBe('See [the report](https://example.org/a.pdf) for details.');
+  });
+
   it('cuts an overlong sentence at a word with an ellipsis', () => {
     const lead = leadSentence(`${'word '.repeat(100)}end.`, 50);
     expect(lead.length).toBeLessThanOrEqual(51);
