@@ -94,14 +94,18 @@ export function planDeck(briefing: Briefing, options: { theme: string }): DeckPl
     markdown: ['<!-- _class: closing -->', `# ${labels.questions}`, escapeInline(meta.title), meta.organization ? escapeInline(meta.organization) : ''].filter(Boolean).join('\n\n'),
     notes: '',
   });
+  const marking = meta.classification ? escapeInline(meta.classification.toLocaleUpperCase()) : '';
+  // A long marking ("TOP SECRET//SCI//…//HANDLE VIA SPECIAL CHANNELS ONLY") is set smaller, then on two lines, so
+  // all of it fits the band: it must be read whole.
+  const size = marking.length > 90 ? ' bk-marking-longer' : marking.length > 56 ? ' bk-marking-long' : '';
   return {
     theme: options.theme,
     lang: meta.lang,
-    header: meta.classification ? escapeInline(meta.classification.toLocaleUpperCase()) : '',
+    header: marking && size ? `<span class="bk-marking-text${size}">${marking}</span>` : marking,
     // The marking goes at the bottom too (the built-in themes set it as a band; a theme that does not know the
     // classes shows "MARKING · Title" in its footer).
-    footer: meta.classification
-      ? `<span class="bk-marking">${escapeInline(meta.classification.toLocaleUpperCase())}</span><span class="bk-footer-sep"> · </span><span class="bk-footer-title">${escapeInline(meta.title)}</span>`
+    footer: marking
+      ? `<span class="bk-marking${size}">${marking}</span><span class="bk-footer-sep"> · </span><span class="bk-footer-title">${escapeInline(meta.title)}</span>`
       : escapeInline(meta.title),
     slides,
   };

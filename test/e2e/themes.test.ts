@@ -153,4 +153,21 @@ describe('deck themes', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(readFileSync(path.join(cliOut, 'briefing', 'deck.html'), 'utf8')).toContain('fdfcf7');
   });
+
+  it('prints a long classification marking whole in the top and bottom bands of every slide, in every built-in theme', async () => {
+    const marking = 'TOP SECRET//SPECIAL COMPARTMENTED INFORMATION//NOFORN//ORCON//REL TO USA, FVEY — HANDLE VIA SPECIAL CHANNELS ONLY';
+    const root = tempDir();
+    const long = tempDir();
+    for (const theme of builtinThemes) writeFiles(root, { [`${theme}.md`]: `---\ntitle: Long marking\nclassification: ${marking}\ntheme: ${theme}\n---\n## One\n\nText.\n` });
+    const result = await build({ root, paths: [root], outDir: long, formats: ['deck-pdf'] });
+    expect(result.failures).toEqual([]);
+    for (const theme of builtinThemes) {
+      const slides = pdfPages(path.join(long, theme, 'deck.pdf'));
+      for (const [i, slide] of slides.entries()) {
+        const lines = slide.split('\n').map((l) => l.trim()).filter(Boolean);
+        expect(flat(lines[0]), `${theme} top of slide ${i + 1}`).toBe(marking);
+        expect(flat(lines[lines.length - 1]), `${theme} foot of slide ${i + 1}`).toBe(marking);
+      }
+    }
+  });
 });
