@@ -4,17 +4,18 @@ import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
 import type { MarkdownEnv } from './env.js';
 
 /** Caption labels by primary language subtag; English for any other language. */
-const labels: Record<string, { figure: string; table: string; space: string }> = {
-  en: { figure: 'Figure', table: 'Table', space: ' ' },
-  ko: { figure: '그림', table: '표', space: ' ' },
-  ja: { figure: '図', table: '表', space: '' },
-  zh: { figure: '图', table: '表', space: '' },
+const labels: Record<string, { figure: string; table: string; space: string; colon: string }> = {
+  en: { figure: 'Figure', table: 'Table', space: ' ', colon: ':' },
+  ko: { figure: '그림', table: '표', space: ' ', colon: ':' },
+  // Japanese and Chinese set a full-width colon, which carries its own space.
+  ja: { figure: '図', table: '表', space: '', colon: '：' },
+  zh: { figure: '图', table: '表', space: '', colon: '：' },
 };
 
-/** The caption label ("Figure 3:", "표 2:", "図1:") for a kind, number and document language. */
+/** The caption label ("Figure 3:", "표 2:", "図1：") for a kind, number and document language. */
 export function captionLabel(kind: 'figure' | 'table', n: number, lang = 'en'): string {
   const words = labels[lang.toLowerCase().split('-')[0]] ?? labels.en;
-  return `${words[kind]}${words.space}${n}:`;
+  return `${words[kind]}${words.space}${n}${words.colon}`;
 }
 
 const tablePrefix = /^table:\s*/i;
@@ -29,7 +30,7 @@ function captionTokens(state: StateCore, tag: string, label: string, kind: strin
   const open = new state.Token(`${tag}_open`, tag, 1);
   open.attrSet('class', `caption caption-${kind}`);
   const labelToken = new state.Token('html_inline', '', 0);
-  labelToken.content = `<span class="caption-label">${label}</span> `;
+  labelToken.content = `<span class="caption-label">${label}</span>${label.endsWith('：') ? '' : ' '}`;
   const inline = new state.Token('inline', '', 0);
   inline.content = '';
   inline.children = [labelToken, ...content];

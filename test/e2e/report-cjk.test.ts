@@ -119,7 +119,7 @@ describe('a deck and handout in Korean with Japanese and Chinese text', () => {
     expect(handout).toMatch(/표 1:/u);
     expect(handout).toMatch(/그림 1:/u);
     const deckText = flat(pdfPages(file('deck.pdf')).join(' '));
-    for (const label of ['핵심 판단', '순서', '1 / 2', '질의응답']) expect(deckText).toContain(label);
+    for (const label of ['핵심 판단', '발표 순서', '섹션 1/2', '질의응답']) expect(deckText).toContain(label);
     for (const english of ['Key judgments', 'Agenda', 'SECTION', 'Questions']) expect(deckText).not.toContain(english);
   });
 });

@@ -36,7 +36,7 @@ describe('numbered captions', () => {
     const html = sectionHtml('## 가\n\n![지도](m.png)\n\nTable: 현황\n\n| a |\n|---|\n| 1 |', 'title: 보고서\nlang: ko');
     expect(html).toContain('<span class="caption-label">그림 1:</span> 지도');
     expect(html).toContain('<span class="caption-label">표 1:</span> 현황');
-    expect(sectionHtml('## ア\n\n![地図](m.png)', 'title: 報告\nlang: ja')).toContain('<span class="caption-label">図1:</span> 地図');
+    expect(sectionHtml('## ア\n\n![地図](m.png)', 'title: 報告\nlang: ja')).toContain('<span class="caption-label">図1：</span>地図');
   });
 });
 
