@@ -76,13 +76,15 @@ export function renderDeck(plan: DeckPlan, briefing: Briefing, marp: Marp, notes
   const { html, css, comments } = marp.render(deckMarkdown(plan), env);
   const viewBox = /viewBox="0 0 (\d+(?:\.\d+)?) (\d+(?:\.\d+)?)"/.exec(html);
   const footnotes = footnoteDefinitions(briefing);
+  // Figures and tables are numbered through the notes of the whole deck, as the report numbers them.
+  const captionCounts = { figure: 0, table: 0 };
   const slides: RenderedSlide[] = plan.slides.map((slide, i) => {
     const authorNotes = (comments[i] ?? []).filter((c) => !/^\s*_?\w+\s*:/.test(c)).join('\n\n');
     const notes = [slide.notes, authorNotes].filter(Boolean).join('\n\n');
     const continued = i > 0 && slide.split !== undefined && slide.split.head === slide.split.continuedHead;
     // Each slide's notes are their own render, on one page with the others (the handout, the presenter view):
     // footnote ids are kept apart by slide, and captions are labelled in the document's language.
-    const notesEnv: MarkdownEnv = { assets: briefing.assets, lang: briefing.meta.lang, docId: `s${i + 1}` };
+    const notesEnv: MarkdownEnv = { assets: briefing.assets, lang: briefing.meta.lang, docId: `s${i + 1}`, captionCounts };
     const notesHtml = notes ? sanitize(notesMarkdown.render(withFootnoteDefinitions(notes, footnotes), notesEnv)) : '';
     return { kind: slide.kind, title: slide.title, line: slide.line, sectionIndex: slide.sectionIndex, continued, notesHtml };
   });

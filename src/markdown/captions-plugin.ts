@@ -20,6 +20,9 @@ export function captionLabel(kind: 'figure' | 'table', n: number, lang = 'en'): 
 
 const tablePrefix = /^table:\s*/i;
 
+/** How many figures and tables have been numbered so far. */
+type CaptionCounts = NonNullable<MarkdownEnv['captionCounts']>;
+
 /** The image alone in a paragraph (whitespace around it allowed), if that is all the paragraph holds. */
 function loneImage(inline: Token | undefined): Token | undefined {
   const children = (inline?.children ?? []).filter((c) => !(c.type === 'text' && c.content.trim() === '') && c.type !== 'softbreak');
@@ -38,9 +41,8 @@ function captionTokens(state: StateCore, tag: string, label: string, kind: strin
 }
 
 /** Turns a lone image into a numbered figure whose caption is its title, else its alt text. */
-function captionFigures(state: StateCore, lang: string): void {
+function captionFigures(state: StateCore, lang: string, counts: CaptionCounts): void {
   const tokens = state.tokens;
-  let n = 0;
   for (let i = 0; i + 2 < tokens.length; i += 1) {
     if (tokens[i].type !== 'paragraph_open' || tokens[i + 2].type !== 'paragraph_close') continue;
     const image = loneImage(tokens[i + 1]);
@@ -53,7 +55,8 @@ function captionFigures(state: StateCore, lang: string): void {
       caption = [text];
     } else caption = image.children ?? [];
     if (caption.length === 0) continue;
-    n += 1;
+    counts.figure += 1;
+    const n = counts.figure;
     tokens[i].tag = 'figure';
     tokens[i].attrSet('id', `figure-${n}`);
     tokens[i].attrSet('class', 'figure');
@@ -63,9 +66,8 @@ function captionFigures(state: StateCore, lang: string): void {
 }
 
 /** Moves a `Table: caption` paragraph right before or after a table into the table as a numbered `<caption>`. */
-function captionTables(state: StateCore, lang: string): void {
+function captionTables(state: StateCore, lang: string, counts: CaptionCounts): void {
   const tokens = state.tokens;
-  let n = 0;
   for (let i = 0; i < tokens.length; i += 1) {
     if (tokens[i].type !== 'table_open') continue;
     const close = tokens.findIndex((t, j) => j > i && t.type === 'table_close' && t.level === tokens[i].level);
@@ -74,7 +76,8 @@ function captionTables(state: StateCore, lang: string): void {
     if (isCaption(i - 3)) from = i - 3;
     else if (close > 0 && isCaption(close + 1)) from = close + 1;
     if (from < 0) continue;
-    n += 1;
+    counts.table += 1;
+    const n = counts.table;
     const inline = tokens[from + 1];
     const children = inline.children ?? [];
     // The paragraph is removed, so its first text token can lose the `Table:` prefix in place.
@@ -100,8 +103,11 @@ function captionTables(state: StateCore, lang: string): void {
  */
 export function captionsPlugin(md: MarkdownIt): void {
   md.core.ruler.push('briefkit_captions', (state) => {
-    const lang = (state.env as MarkdownEnv).lang ?? 'en';
-    captionFigures(state, lang);
-    captionTables(state, lang);
+    const env = state.env as MarkdownEnv;
+    const lang = env.lang ?? 'en';
+    // Numbering goes on from an earlier render that shares the counts (speaker notes, one render per slide).
+    const counts = env.captionCounts ?? { figure: 0, table: 0 };
+    captionFigures(state, lang, counts);
+    captionTables(state, lang, counts);
   });
 }

@@ -8,6 +8,8 @@ export interface MarkdownEnv {
   lang?: string;
   /** Filled by markdown-it-footnote. */
   footnotes?: unknown;
+  /** Figures and tables numbered so far, for numbering that goes on across renders (each slide's notes); from 0 without. */
+  captionCounts?: { figure: number; table: number };
   /** Set apart the ids markdown-it-footnote gives notes and marks (`fn-<docId>-1`), for several renders on one page. */
   docId?: string;
 }

@@ -17,6 +17,19 @@ function sectionHtml(body: string, fm = 'title: Brief', hyphenate = false): stri
 }
 
 describe('numbered captions', () => {
+  it('go on numbering across renders that share their counts, as the notes of one deck do', () => {
+    const md = createReportMarkdown();
+    const captionCounts = { figure: 0, table: 0 };
+    const table = 'Table: Launches\n\n| a |\n| - |\n| 1 |\n';
+    const first = md.render(`${table}\n![Map](m.png)\n`, { captionCounts });
+    const second = md.render(table, { captionCounts });
+    expect(first).toContain('Table 1:');
+    expect(first).toContain('Figure 1:');
+    expect(second).toContain('Table 2:');
+    expect(second).toContain('id="table-2"');
+    expect(md.render(table, {})).toContain('Table 1:');
+  });
+
   it('turns an image alone in a paragraph into a numbered figure captioned with its alt text or title', () => {
     const html = sectionHtml('## A\n\n![Launch *sites*](a.png)\n\nText ![inline](b.png) stays inline.\n\n![Alt](c.png "Range of the Hwasong-18")');
     expect(html).toContain('<figure id="figure-1" class="figure"><img src="a.png" alt="Launch sites" /><figcaption class="caption caption-figure"><span class="caption-label">Figure 1:</span> Launch <em>sites</em></figcaption></figure>');
