@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -36,11 +37,11 @@ describe('the memo report template and US Letter paper', () => {
 
   it('lists the sections in two columns with the pages their headings start on', () => {
     const pages = pdfPages(seedPdf());
-    const lines = textLines(pages[0]);
-    const contents = lines.slice(lines.indexOf('CONTENTS') + 1, lines.findIndex((l) => /^1\.\s/.test(l)));
-    const entries = contents.flatMap((line) =>
-      [...line.matchAll(/(?:^|\s{2,})(\d+)\s{1,3}([A-Z].*?\S)\s{2,}(\d+)(?=\s{2,}|$)/g)].map((m) => ({ number: m[1], title: m[2], page: Number(m[3]) })),
-    );
+    // In reading order (pdftotext -raw) each entry is "number title page", a wrapped title on two lines: its page
+    // number stands at the end of its last line, where the title ends.
+    const raw = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', '-f', '1', '-l', '1', seedPdf(), '-'], { encoding: 'utf8' });
+    const contents = raw.slice(raw.indexOf('CONTENTS') + 'CONTENTS'.length, raw.search(/^1\. /m)).replace(/\s+/g, ' ').trim();
+    const entries = [...contents.matchAll(/(\d+) ([A-Z].*?) (\d+)(?= \d+ [A-Z]|$)/g)].map((m) => ({ number: m[1], title: m[2], page: Number(m[3]) }));
     expect(entries.map((e) => Number(e.number)).sort((a, b) => a - b)).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
     for (const entry of entries) {
       const heading = new RegExp(`^${entry.number}\\.\\s+${entry.title.split(' ')[0].toUpperCase()}\\b`, 'm');
