@@ -130,6 +130,40 @@ export class PdfFile {
     return { dict, data: this.bytes.subarray(start, start + length) };
   }
 
+  /** The numbers of every object in use, as the cross-reference table lists them. */
+  objectNumbers(): number[] {
+    return [...this.offsets.keys()];
+  }
+
+  /** Where the first object starts: what precedes it is the header (`%PDF-1.x` and its binary comment). */
+  get headerLength(): number {
+    let first = this.bytes.length;
+    for (const offset of this.offsets.values()) first = Math.min(first, offset);
+    return first;
+  }
+
+  /**
+   * The bytes of object `num` as stored, from `N G obj` to `endobj` inclusive, and its generation: for copying the
+   * object unchanged into a rewritten file. Undefined for an object not in use.
+   */
+  rawObject(num: number): { gen: number; bytes: Uint8Array } | undefined {
+    const offset = this.offsets.get(num);
+    if (offset === undefined) return undefined;
+    const lexer = new PdfLexer(this.bytes, offset);
+    lexer.integer();
+    const gen = lexer.integer();
+    lexer.expect('obj');
+    const value = lexer.value();
+    if (lexer.word(true) === 'stream') {
+      const stream = this.stream(new PdfRef(num, gen));
+      if (!stream) throw new PdfSyntaxError(`Object ${num} ${gen} is not a readable stream.`);
+      lexer.pos = stream.data.byteOffset - this.bytes.byteOffset + stream.data.byteLength;
+      lexer.expect('endstream');
+    } else if (value === undefined) throw new PdfSyntaxError(`Object ${num} ${gen} has no value.`);
+    lexer.expect('endobj');
+    return { gen, bytes: this.bytes.subarray(offset, lexer.pos) };
+  }
+
   /** A value with references followed. */
   resolve(value: PdfValue | undefined): PdfValue | undefined {
     return value instanceof PdfRef ? this.object(value) : value;

@@ -58,31 +58,49 @@ export class PdfUpdate {
     this.set(this.info, info);
   }
 
-  /** The original bytes with the update appended (the original bytes when nothing changed). */
+  /**
+   * The changed file: the original bytes with the update appended (the original bytes when nothing changed). When a
+   * stream was replaced, the file is written afresh instead, every other object copied as stored: appended, the new
+   * stream would leave the old one in the file as dead weight (content streams are most of a PDF's bytes).
+   */
   bytes(): Uint8Array {
     if (this.objects.size === 0) return this.file.bytes;
+    const rewrite = [...this.objects.values()].some((object) => object.data !== undefined);
     const original = this.file.bytes;
-    const chunks: string[] = [original[original.length - 1] === 0x0a ? '' : '\n'];
-    let offset = original.length + chunks[0].length;
+    const parts: Uint8Array[] = [];
     const offsets = new Map<number, { offset: number; gen: number }>();
+    let offset = 0;
+    const push = (bytes: Uint8Array): void => {
+      parts.push(bytes);
+      offset += bytes.byteLength;
+    };
+    if (rewrite) {
+      push(original.subarray(0, this.file.headerLength));
+      for (const num of this.file.objectNumbers().filter((n) => !this.objects.has(n))) {
+        const raw = this.file.rawObject(num);
+        if (!raw) continue;
+        offsets.set(num, { offset, gen: raw.gen });
+        push(raw.bytes);
+        push(newline);
+      }
+    } else push(original[original.length - 1] === 0x0a ? original : Buffer.concat([original, newline]));
     for (const [num, { ref, value, data }] of [...this.objects].sort((a, b) => a[0] - b[0])) {
-      // A stream's bytes go in as Latin-1 characters, one per byte, and come out of Buffer.from(…, 'latin1') unchanged.
-      const body = data ? `${serialize(value)}\nstream\n${Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1')}\nendstream` : serialize(value);
-      const text = `${num} ${ref.gen} obj\n${body}\nendobj\n`;
       offsets.set(num, { offset, gen: ref.gen });
-      chunks.push(text);
-      offset += Buffer.byteLength(text, 'latin1');
+      push(Buffer.from(`${num} ${ref.gen} obj\n${serialize(value)}\n${data ? 'stream\n' : ''}`, 'latin1'));
+      if (data) push(data);
+      push(Buffer.from(`${data ? '\nendstream' : ''}\nendobj\n`, 'latin1'));
     }
     const xrefAt = offset;
     const lines = ['xref'];
+    if (rewrite) lines.push('0 1', '0000000000 65535 f ');
     // One subsection per run of consecutive object numbers; each entry exactly 20 bytes (§7.5.4).
-    const nums = [...offsets.keys()];
-    for (let i = 0; i < nums.length; ) {
+    const listed = [...offsets.keys()].sort((a, b) => a - b);
+    for (let i = 0; i < listed.length; ) {
       let j = i;
-      while (j + 1 < nums.length && nums[j + 1] === nums[j] + 1) j += 1;
-      lines.push(`${nums[i]} ${j - i + 1}`);
+      while (j + 1 < listed.length && listed[j + 1] === listed[j] + 1) j += 1;
+      lines.push(`${listed[i]} ${j - i + 1}`);
       for (let k = i; k <= j; k += 1) {
-        const entry = offsets.get(nums[k]);
+        const entry = offsets.get(listed[k]);
         lines.push(`${String(entry?.offset).padStart(10, '0')} ${String(entry?.gen).padStart(5, '0')} n `);
       }
       i = j + 1;
@@ -95,9 +113,10 @@ export class PdfUpdate {
     if (info !== undefined) trailer.set('Info', info);
     const id = this.file.trailer.get('ID');
     if (id !== undefined) trailer.set('ID', id);
-    trailer.set('Prev', this.file.xrefOffset);
-    chunks.push(`${lines.join('\n')}\ntrailer\n${serialize(trailer)}\nstartxref\n${xrefAt}\n%%EOF\n`);
-    // Everything written is ASCII (strings are hex) but stream bytes, which went in as Latin-1: byte for byte.
-    return Buffer.concat([original, Buffer.from(chunks.join(''), 'latin1')]);
+    if (!rewrite) trailer.set('Prev', this.file.xrefOffset);
+    push(Buffer.from(`${lines.join('\n')}\ntrailer\n${serialize(trailer)}\nstartxref\n${xrefAt}\n%%EOF\n`, 'latin1'));
+    return Buffer.concat(parts);
   }
 }
+
+const newline = Buffer.from('\n', 'latin1');

@@ -131,3 +131,33 @@ describe('a PDF changed by an incremental update', () => {
     expect(new PdfUpdate(PdfFile.parse(original)).bytes()).toBe(original);
   });
 });
+
+describe('a PDF with a stream replaced', () => {
+  it('is written afresh: the new stream in, the old one gone, every other object as it was', async () => {
+    const pdf = await PDFDocument.create({ updateMetadata: false });
+    const page = pdf.addPage([200, 300]);
+    page.drawText('OLD-CONTENT', { x: 10, y: 10 });
+    pdf.setTitle('Kept');
+    const original = PdfFile.parse(await pdf.save({ useObjectStreams: false }));
+    const pageRef = original.pageRefs()[0];
+    const contents = original.dict(pageRef)?.get('Contents');
+    const ref = (Array.isArray(contents) ? contents[0] : contents) as PdfRef;
+    const update = new PdfUpdate(original);
+    const data = Buffer.from('BT /F1 12 Tf 10 10 Td (NEW) Tj ET', 'latin1');
+    update.setStream(ref, new Map(), data);
+    const rewritten = update.bytes();
+    const text = Buffer.from(rewritten).toString('latin1');
+    expect(text).not.toContain('/Prev');
+    expect(text).toContain('(NEW) Tj');
+    const file = PdfFile.parse(rewritten);
+    expect(file.stream(ref)?.data.toString()).toBe(data.toString());
+    expect(file.pageCount).toBe(1);
+    expect(file.objectNumbers().sort()).toEqual(original.objectNumbers().sort());
+    // The old content is gone: pdf-lib compressed it, so its stream bytes must not be found in the new file.
+    const old = original.stream(ref)?.data ?? new Uint8Array();
+    expect(Buffer.from(rewritten).indexOf(Buffer.from(old))).toBe(-1);
+    const reloaded = await PDFDocument.load(rewritten, { updateMetadata: false });
+    expect(reloaded.getTitle()).toBe('Kept');
+    expect(reloaded.getPageCount()).toBe(1);
+  });
+});
