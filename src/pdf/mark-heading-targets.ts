@@ -34,12 +34,12 @@ export async function markHeadingTargets(page: Page, ids: readonly string[]): Pr
       // inline-block does, at the end of the heading's last line, and takes no room there. In a grid heading (the
       // number in a hung first column) it would be an item of a row of its own, in that hung column again, and as an
       // item placed anywhere it would push the title's own item out of its cell: there it is taken out of the flow
-      // (the heading made its containing block) and set at the start of the first row's last column, the title's.
+      // (the heading its containing block, made relative if it was static) and set at the start of the first row's last column, the title's.
       const gridMark = 'data-briefkit-grid-anchor';
       if (!document.adoptedStyleSheets.some((sheet) => sheet.cssRules[0]?.cssText.startsWith(anchorTag))) {
         const sheet = new CSSStyleSheet();
         sheet.replaceSync(`${anchorTag} { display: inline-block !important; width: 0 !important; height: 0 !important; margin: 0 !important; padding: 0 !important; border: 0 !important; }
-          [${gridMark}] { position: relative !important; }
+          [${gridMark}="static"] { position: relative !important; }
           [${gridMark}] > ${anchorTag} { position: absolute !important; grid-area: 1 / -2 / 2 / -1 !important; top: 0 !important; left: 0 !important; }`);
         document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
       }
@@ -66,7 +66,8 @@ export async function markHeadingTargets(page: Page, ids: readonly string[]): Pr
           marker = document.createElement(anchorTag);
           marker.id = `${anchorPrefix}${element.id}`;
           const style = getComputedStyle(element);
-          if (style.display.endsWith('grid') && style.position === 'static') element.setAttribute(gridMark, '');
+          // A positioned heading is the marker's containing block already; a static one is made relative for it.
+          if (style.display.endsWith('grid')) element.setAttribute(gridMark, style.position === 'static' ? 'static' : '');
           element.append(marker);
         }
         headings.push({ id: element.id, level: Number(element.tagName.slice(1)), text, anchor: marker?.id });

@@ -69,6 +69,10 @@ describe('printing a report whose contents need page numbers', () => {
     const printed = await printMeasured(browser, numberedGrid, { ids: ['one', 'two'], pdf: { format: 'A4', tagged: true } });
     expect(printed.headings.map((h) => [h.id, h.page])).toEqual([['one', 2], ['two', 3]]);
     expect(printed.html).toMatch(/One\s*2\s*Two\s*3/u);
+    // A positioned grid heading (its own containing block already) is found as well.
+    const positioned = (labels: PageLabels): string => numberedGrid(labels).replace('h2 { break-before: page;', 'h2 { position: relative; break-before: page;');
+    const placed = await printMeasured(browser, positioned, { ids: ['one', 'two'], pdf: { format: 'A4', tagged: true } });
+    expect(placed.headings.map((h) => [h.id, h.page])).toEqual([['one', 2], ['two', 3]]);
     const heights = await browser.withPage(async (tab) => {
       await loadForPrint(tab, printed.html);
       const before = await tab.evaluate(() => document.querySelector('h2')!.getBoundingClientRect().height);
