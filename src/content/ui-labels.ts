@@ -112,10 +112,36 @@ const byLanguage: Record<string, UiLabels> = {
   },
 };
 
-/** The labels for a document language (`ko`, `ja-JP`, `zh-Hans`...): English for languages without labels of their own. */
+/** Chinese in Traditional characters (Taiwan, Hong Kong, Macau). */
+const traditionalChinese: UiLabels = {
+  ...byLanguage.zh,
+  keyJudgments: '主要判斷',
+  contents: '目錄',
+  notes: '註釋',
+  keywords: '關鍵詞',
+  agenda: '議程',
+  questions: '問答與討論',
+  continued: '（續）',
+  page: { before: '第 ', between: ' 頁，共 ', after: ' 頁' },
+  speakerNotes: '演講者備註',
+  noSpeakerNotes: '無演講者備註。',
+  memorandum: '備忘錄',
+  from: '發件人',
+  subject: '主旨',
+  bottomLine: '要點',
+};
+
+/** Whether a language tag is Chinese written in Traditional characters (`zh-Hant`, `zh-TW`, `zh-HK`, `zh-MO`). */
+export function isTraditionalChinese(lang: string): boolean {
+  const subtags = lang.toLowerCase().split(/[-_]/);
+  return subtags[0] === 'zh' && subtags.slice(1).some((tag) => ['hant', 'tw', 'hk', 'mo'].includes(tag)) && !subtags.includes('hans');
+}
+
+/** The labels for a document language (`ko`, `ja-JP`, `zh-TW`...): English for languages without labels of their own. */
 export function uiLabels(lang: string | undefined): UiLabels {
-  const primary = (lang ?? 'en').toLowerCase().split('-')[0];
-  return byLanguage[primary] ?? english;
+  const tag = lang ?? 'en';
+  if (isTraditionalChinese(tag)) return traditionalChinese;
+  return byLanguage[tag.toLowerCase().split(/[-_]/)[0]] ?? english;
 }
 
 /** A section slide's place in the deck, in the labels' words. */

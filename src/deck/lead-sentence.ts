@@ -3,8 +3,11 @@ const inlineTags = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'dat
 
 /** Words a period follows without ending the sentence ("Dr. Kim", "the U.S. Congress" is caught as initials). */
 const abbreviations = new Set(
-  'mr mrs ms dr prof gen lt col maj capt cmdr adm sgt gov sen rep amb pres st no nos vs etc cf al approx fig figs vol jr sr inc ltd co corp dept est jan feb mar apr jun jul aug sep sept oct nov dec e.g i.e'.split(' '),
+  'mr mrs ms dr prof gen lt col maj capt cmdr adm sgt gov sen rep amb pres st vs etc cf al approx fig figs vol jr sr inc ltd co corp dept est jan feb mar apr jun jul aug sep sept oct nov dec e.g i.e'.split(' '),
 );
+
+/** Words that abbreviate only before a number ("Resolution No. 2397"; "the answer was no. Then…" ends). */
+const beforeNumbers = new Set(['no', 'nos', 'p', 'pp']);
 
 /** The element name of an HTML tag (`<span lang="ja">`, `</span>`), lower-cased, and whether it closes. */
 function tagOf(tag: string): { name: string; closing: boolean } | undefined {
@@ -13,11 +16,12 @@ function tagOf(tag: string): { name: string; closing: boolean } | undefined {
 }
 
 /**
- * Whether a paragraph is prose a slide can show: not a heading, code, image, table or its `Table:` caption, fenced
- * div, footnote or HTML block. One that starts with an inline element (a passage marked with its language) is.
+ * Whether a paragraph is prose a slide can show: not a heading, code, image, table or its `Table:` caption, list,
+ * quote, fenced div, footnote or HTML block. One that starts with an inline element (a passage marked with its
+ * language) is.
  */
 function isProse(paragraph: string): boolean {
-  if (!paragraph || /^(#|```|~~~|!\[|\||:::|\[\^|Table:\s)/.test(paragraph)) return false;
+  if (!paragraph || /^(#|```|~~~|!\[|\||:::|\[\^|Table:\s|>|[-+*]\s|\d+[.)]\s)/.test(paragraph)) return false;
   if (!paragraph.startsWith('<')) return true;
   const tag = tagOf(paragraph);
   return tag !== undefined && !tag.closing && inlineTags.has(tag.name);
@@ -25,8 +29,9 @@ function isProse(paragraph: string): boolean {
 
 /** Whether the period at `at` in `text` ends an abbreviation or an initial rather than a sentence. */
 function abbreviationAt(text: string, at: number): boolean {
-  const word = /(?:^|[\s(“"'‘[*_])([\p{L}.]+)$/u.exec(text.slice(0, at))?.[1] ?? '';
-  return /^\p{L}$/u.test(word) || /^(\p{L}\.)+\p{L}$/u.test(word) || abbreviations.has(word.toLowerCase());
+  const word = (/(?:^|[\s(“"'‘[*_])([\p{L}.]+)$/u.exec(text.slice(0, at))?.[1] ?? '').toLowerCase();
+  if (beforeNumbers.has(word)) return /^\s*\d/.test(text.slice(at + 1));
+  return /^\p{L}$/u.test(word) || /^(\p{L}\.)+\p{L}$/u.test(word) || abbreviations.has(word);
 }
 
 /**
@@ -43,8 +48,9 @@ export function leadSentence(markdown: string, maxLength = 220): string {
     .find(isProse);
   if (!paragraph) return '';
   const flat = paragraph.replace(/\s*\n\s*/g, ' ').replace(/\[\^[^\]]+\]/g, '');
-  // Odd parts are tags, even parts text.
-  const parts = flat.split(/(<[^>]*>)/);
+  // Tags and code spans are parts of their own; a tag inside a code span is text.
+  const parts = flat.split(/(`[^`]*`|<[^>]*>)/).filter(Boolean);
+  const isTag = (part: string): boolean => part.startsWith('<');
   /** What is open at a point: HTML elements by name, Markdown emphasis by its marker (`**`, `*`, `_`). */
   const open: string[] = [];
   const closing = (stack: readonly string[]): string =>
@@ -55,7 +61,7 @@ export function leadSentence(markdown: string, maxLength = 220): string {
   /** The first character of text after part `i`'s character `j`, tags skipped ('' at the end). */
   const nextChar = (i: number, j: number): string => {
     if (j + 1 < parts[i].length) return parts[i][j + 1];
-    for (let k = i + 2; k < parts.length; k += 2) if (parts[k]) return parts[k][0];
+    for (let k = i + 1; k < parts.length; k += 1) if (!isTag(parts[k])) return parts[k][0];
     return '';
   };
   let out = '';
@@ -64,7 +70,7 @@ export function leadSentence(markdown: string, maxLength = 220): string {
   let lastSpace: { at: number; open: string[] } | undefined;
   for (let i = 0; i < parts.length; i += 1) {
     const part = parts[i];
-    if (i % 2 === 1) {
+    if (isTag(part)) {
       const tag = tagOf(part);
       if (tag && inlineTags.has(tag.name)) {
         if (tag.closing) open.splice(open.lastIndexOf(tag.name), open.includes(tag.name) ? 1 : 0);

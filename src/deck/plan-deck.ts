@@ -97,7 +97,8 @@ export function planDeck(briefing: Briefing, options: { theme: string }): DeckPl
   const marking = meta.classification ? escapeInline(meta.classification.toLocaleUpperCase()) : '';
   // A long marking ("TOP SECRET//SCI//…//HANDLE VIA SPECIAL CHANNELS ONLY") is set smaller, then on two lines, so
   // all of it fits the band: it must be read whole.
-  const size = marking.length > 90 ? ' bk-marking-longer' : marking.length > 56 ? ' bk-marking-long' : '';
+  const length = meta.classification?.length ?? 0;
+  const size = length > 90 ? ' bk-marking-longer' : length > 56 ? ' bk-marking-long' : '';
   return {
     theme: options.theme,
     lang: meta.lang,

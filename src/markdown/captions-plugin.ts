@@ -1,6 +1,7 @@
 import type MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
+import { isTraditionalChinese } from '../content/ui-labels.js';
 import type { MarkdownEnv } from './env.js';
 
 /** Caption labels by primary language subtag; English for any other language. */
@@ -14,7 +15,7 @@ const labels: Record<string, { figure: string; table: string; space: string; col
 
 /** The caption label ("Figure 3:", "표 2:", "図1：") for a kind, number and document language. */
 export function captionLabel(kind: 'figure' | 'table', n: number, lang = 'en'): string {
-  const words = labels[lang.toLowerCase().split('-')[0]] ?? labels.en;
+  const words = isTraditionalChinese(lang) ? { ...labels.zh, figure: '圖' } : (labels[lang.toLowerCase().split(/[-_]/)[0]] ?? labels.en);
   return `${words[kind]}${words.space}${n}${words.colon}`;
 }
 

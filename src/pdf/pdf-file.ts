@@ -153,13 +153,13 @@ export class PdfFile {
     lexer.integer();
     const gen = lexer.integer();
     lexer.expect('obj');
-    const value = lexer.value();
+    lexer.value();
     if (lexer.word(true) === 'stream') {
       const stream = this.stream(new PdfRef(num, gen));
       if (!stream) throw new PdfSyntaxError(`Object ${num} ${gen} is not a readable stream.`);
       lexer.pos = stream.data.byteOffset - this.bytes.byteOffset + stream.data.byteLength;
       lexer.expect('endstream');
-    } else if (value === undefined) throw new PdfSyntaxError(`Object ${num} ${gen} has no value.`);
+    }
     lexer.expect('endobj');
     return { gen, bytes: this.bytes.subarray(offset, lexer.pos) };
   }

@@ -66,6 +66,7 @@ describe('lead sentence', () => {
     expect(leadSentence(prose)).toBe('<span lang="zh">中国作为朝鲜最重要的盟友，希望朝鲜半岛保持稳定。</span>');
     expect(leadSentence('Table: Launches by year\n\n| a |\n| - |\n\nThe count rose. Then fell.')).toBe('The count rose.');
     expect(leadSentence('<div class="box">Block.</div>\n\nProse here. More.')).toBe('Prose here.');
+    expect(leadSentence('1. First point. Second.\n\n- A\n- B\n\n> Quoted.\n\nThe prose. More.')).toBe('The prose.');
   });
 
   it('ends a sentence at a CJK full stop, which no space follows, and closes what the cut leaves open', () => {
@@ -77,6 +78,9 @@ describe('lead sentence', () => {
 
   it('does not end a sentence at an abbreviation or initials, nor inside a code span', () => {
     expect(leadSentence('The U.S. administration responded. Then more.')).toBe('The U.S. administration responded.');
+    expect(leadSentence('Resolution No. 2397 applies. The answer was no. Then more.')).toBe('Resolution No. 2397 applies.');
+    expect(leadSentence('The answer was no. Then more.')).toBe('The answer was no.');
+    expect(leadSentence('Use the `<b>` tag for bold. More.')).toBe('Use the `<b>` tag for bold.');
     expect(leadSentence('Per Dr. Kim and Gen. Lee, tests rose. More.')).toBe('Per Dr. Kim and Gen. Lee, tests rose.');
     expect(leadSentence('Run `a. b` now. Later.')).toBe('Run `a. b` now.');
   });
