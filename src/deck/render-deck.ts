@@ -72,7 +72,7 @@ export function renderDeck(plan: DeckPlan, briefing: Briefing, marp: Marp, notes
       hint: `Known themes: ${themeNames(marp).join(', ')}. Set \`theme:\` in front matter or pass --theme.`,
     });
   }
-  const env: MarkdownEnv = { assets: briefing.assets };
+  const env: MarkdownEnv = { assets: briefing.assets, lang: briefing.meta.lang };
   const { html, css, comments } = marp.render(deckMarkdown(plan), env);
   const viewBox = /viewBox="0 0 (\d+(?:\.\d+)?) (\d+(?:\.\d+)?)"/.exec(html);
   const footnotes = footnoteDefinitions(briefing);

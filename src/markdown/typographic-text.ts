@@ -7,9 +7,10 @@ function escapeMarkdown(text: string): string {
 
 /**
  * Plain text (a front matter title) with the typography a typographer markdown-it gives running text: quotes
- * ("Korea's" → "Korea’s", "\"x\"" → "“x”"), `--` → "–" and `...` → "…". Nothing in it is read as Markdown or HTML.
+ * (in the document language `lang`: "Korea's" → "Korea’s", "\"x\"" → "“x”", 「x」 in Japanese), `--` → "–" and `...` →
+ * "…". Nothing in it is read as Markdown or HTML.
  */
-export function typographicText(md: MarkdownIt, text: string): string {
-  const [inline] = md.parseInline(escapeMarkdown(text), {});
+export function typographicText(md: MarkdownIt, text: string, lang?: string): string {
+  const [inline] = md.parseInline(escapeMarkdown(text), { lang });
   return (inline?.children ?? []).map((token) => token.content).join('');
 }

@@ -112,8 +112,8 @@ export function buildReportContext(briefing: Briefing, md: MarkdownIt, options: 
   return {
     labels: uiLabels(meta.lang),
     document: {
-      title: typographicText(md, meta.title),
-      subtitle: meta.subtitle === undefined ? undefined : typographicText(md, meta.subtitle),
+      title: typographicText(md, meta.title, meta.lang),
+      subtitle: meta.subtitle === undefined ? undefined : typographicText(md, meta.subtitle, meta.lang),
       author: meta.author,
       organization: meta.organization,
       date: meta.date,

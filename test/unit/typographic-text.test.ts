@@ -15,3 +15,19 @@ describe('typographic text', () => {
     expect(typographicText(md, literal)).toBe(literal);
   });
 });
+
+describe('quotes by document language', () => {
+  it('are corner brackets in Japanese and Traditional Chinese, curly elsewhere, set again for every document', async () => {
+    const { createReportMarkdown } = await import('../../src/markdown/create-markdown.js');
+    const md = createReportMarkdown();
+    expect(md.render('"成功"と呼んだ', { lang: 'ja' })).toContain('「成功」と呼んだ');
+    expect(md.render('称为"成功"', { lang: 'zh-TW' })).toContain('「成功」');
+    expect(md.render('称为"成功"', { lang: 'zh' })).toContain('“成功”');
+    expect(md.render('"성공"이라고 "불렀다"', { lang: 'ko' })).toContain('“성공”이라고 “불렀다”');
+    // An odd count does not pair up: left to the typographer, which leaves what it cannot pair straight.
+    expect(md.render('"成功"と"失敗', { lang: 'ja' })).not.toContain('」と「');
+    // The same instance, the next document in English: the language's quotes do not stick.
+    expect(md.render('"success"', { lang: 'en' })).toContain('“success”');
+    expect(md.render("'a' \"b\"", {})).toContain('‘a’ “b”');
+  });
+});
