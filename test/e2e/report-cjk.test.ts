@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/index.js';
 import { repoRoot } from '../helpers/cli.js';
 import { headingPage, readContents } from '../helpers/contents.js';
-import { tempDir } from '../helpers/fixtures.js';
+import { tempDir, writeFiles } from '../helpers/fixtures.js';
 import { flat, pdfDestinations, pdfFonts, pdfInfo, pdfOutlineTree, pdfPages, textLines } from '../helpers/pdf.js';
 
 // Korean, Japanese and Chinese in the title, body, a table, captions and footnotes (test/fixtures/cjk).
@@ -124,3 +124,20 @@ describe('a deck and handout in Korean with Japanese and Chinese text', () => {
   });
 });
 
+
+describe('a briefing in Simplified Chinese with quotation marks', () => {
+  it('pairs and sets its quotes full-width in a real font, in the report and the deck alike', async () => {
+    const root = tempDir();
+    const out = tempDir();
+    writeFiles(root, { 'zh.md': '---\ntitle: 朝鲜导弹发射的"动机"\nclassification: 内部\nlang: zh\n---\n\n## 背景\n\n朝鲜将发射称为"成功"的试验。国际社会对此表示关注。\n' });
+    const result = await build({ root, paths: [root], outDir: out, formats: ['report-pdf', 'deck-pdf'] });
+    expect(result.failures).toEqual([]);
+    for (const name of ['report.pdf', 'deck.pdf']) {
+      const file = path.join(out, 'zh', name);
+      expect(pdfPages(file).join('').replace(/\s+/g, ''), name).toContain('朝鲜将发射称为“成功”的试验。');
+      const fonts = pdfFonts(file);
+      expect(fonts.some((f) => /UMing/.test(f)), name).toBe(true);
+      expect(fonts, name).not.toContain('[none]');
+    }
+  });
+});
