@@ -16,8 +16,9 @@ export function reportOutline(headings: MeasuredPrint['headings']): OutlineEntry
  * hyphenated paragraphs out of the text, bookmarks mirroring the section tree, then document metadata.
  */
 export function finishReportPdf(printed: MeasuredPrint, meta: PdfMetadata): Uint8Array {
+  const markers = new Set(printed.headings.flatMap((h) => (h.anchor === undefined ? [] : [h.anchor])));
   const edit = (update: PdfUpdate): void => {
-    nameAnchoredHeadings(update);
+    nameAnchoredHeadings(update, markers);
     dropSoftHyphenText(update);
   };
   return finishPrintedFile(printed.pdf, meta, reportOutline(printed.headings), edit);

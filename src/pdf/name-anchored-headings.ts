@@ -1,5 +1,6 @@
 import { PdfRef, type PdfDict } from './pdf-syntax.js';
 import type { PdfUpdate } from './pdf-update.js';
+import { decodeName } from './read-destinations.js';
 
 /** The prefix of the ids markHeadingTargets gives the markers of headings hung into the margin. */
 export const anchorIdPrefix = 'briefkit-anchor-';
@@ -10,14 +11,16 @@ export const anchorIdPrefix = 'briefkit-anchor-';
  * `#id` cross-reference point at the heading's name, and led nowhere without it. Names are kept as Chromium encoded
  * them (ids outside ASCII are percent-encoded), so the marker's name minus its prefix is the name links use.
  */
-export function nameAnchoredHeadings(update: PdfUpdate): void {
+export function nameAnchoredHeadings(update: PdfUpdate, markers: ReadonlySet<string>): void {
   const { file } = update;
   const raw = file.catalog.get('Dests');
   const dests = file.dict(raw);
-  if (!dests || ![...dests.keys()].some((key) => key.startsWith(anchorIdPrefix))) return;
+  // Only the markers placed are renamed: a heading's own id may start with the prefix too.
+  const isMarker = (key: string): boolean => key.startsWith(anchorIdPrefix) && markers.has(decodeName(key));
+  if (!dests || ![...dests.keys()].some(isMarker)) return;
   const renamed: PdfDict = new Map();
   for (const [key, value] of dests) {
-    if (!key.startsWith(anchorIdPrefix)) renamed.set(key, value);
+    if (!isMarker(key)) renamed.set(key, value);
     else {
       const heading = key.slice(anchorIdPrefix.length);
       if (!dests.has(heading)) renamed.set(heading, value);

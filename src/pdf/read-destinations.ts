@@ -9,7 +9,7 @@ export interface Destination {
 }
 
 /** Chromium names a destination by the link's URL fragment, so ids outside ASCII arrive percent-encoded. */
-function decodeName(key: string): string {
+export function decodeName(key: string): string {
   const name = new PdfName(key).utf8();
   try {
     return decodeURIComponent(name);
