@@ -65,7 +65,7 @@ function lastStartXref(bytes: Uint8Array): number {
  * a large file. Used on PDFs Chromium printed or pdf-lib saved, which both write classic tables.
  */
 export class PdfFile {
-  private readonly cache = new Map<number, PdfValue>();
+  private readonly cache = new Map<number, { gen: number; value: PdfValue; valueEnd: number }>();
   private pages?: PdfRef[];
 
   private constructor(
@@ -93,18 +93,50 @@ export class PdfFile {
 
   /** The indirect object `ref` names (parsed once). */
   object(ref: PdfRef): PdfValue {
-    const cached = this.cache.get(ref.num);
-    if (cached !== undefined || this.cache.has(ref.num)) return cached ?? null;
-    const offset = this.offsets.get(ref.num);
-    if (offset === undefined) return null;
+    const parsed = this.parsed(ref.num);
+    if (parsed && parsed.gen !== ref.gen) throw new PdfSyntaxError(`The cross-reference table points object ${ref.num} ${ref.gen} at object ${ref.num} ${parsed.gen}.`);
+    return parsed?.value ?? null;
+  }
+
+  /** Object `num` parsed once: its generation, its value, and where the value ends in the file. */
+  private parsed(num: number): { gen: number; value: PdfValue; valueEnd: number } | undefined {
+    const cached = this.cache.get(num);
+    if (cached) return cached;
+    const offset = this.offsets.get(num);
+    if (offset === undefined) return undefined;
     const lexer = new PdfLexer(this.bytes, offset);
-    const num = lexer.integer();
+    const found = lexer.integer();
     const gen = lexer.integer();
     lexer.expect('obj');
-    if (num !== ref.num || gen !== ref.gen) throw new PdfSyntaxError(`The cross-reference table points object ${ref.num} ${ref.gen} at object ${num} ${gen}.`);
-    const value = lexer.value();
-    this.cache.set(ref.num, value);
-    return value;
+    if (found !== num) throw new PdfSyntaxError(`The cross-reference table points object ${num} at object ${found} ${gen}.`);
+    const parsed = { gen, value: lexer.value(), valueEnd: lexer.pos };
+    this.cache.set(num, parsed);
+    return parsed;
+  }
+
+  /**
+   * Where object `num` lies in the file, from `N G obj` to just past `endobj`, and for a stream where its data lies
+   * (from the stream's `/Length`, never from scanning the data). Undefined for an object not in use.
+   */
+  private extent(num: number): { gen: number; value: PdfValue; start: number; end: number; data?: { start: number; end: number } } | undefined {
+    const parsed = this.parsed(num);
+    const start = this.offsets.get(num);
+    if (!parsed || start === undefined) return undefined;
+    const lexer = new PdfLexer(this.bytes, parsed.valueEnd);
+    let data: { start: number; end: number } | undefined;
+    if (lexer.word(true) === 'stream') {
+      lexer.expect('stream');
+      // The keyword is followed by CRLF or LF (§7.3.8.1), then exactly /Length bytes.
+      if (this.bytes[lexer.pos] === 0x0d) lexer.pos += 1;
+      if (this.bytes[lexer.pos] === 0x0a) lexer.pos += 1;
+      const length = parsed.value instanceof Map ? this.resolve(parsed.value.get('Length')) : undefined;
+      if (typeof length !== 'number' || lexer.pos + length > this.bytes.length) throw new PdfSyntaxError(`Stream ${num} ${parsed.gen} has no usable /Length.`);
+      data = { start: lexer.pos, end: lexer.pos + length };
+      lexer.pos = data.end;
+      lexer.expect('endstream');
+    }
+    lexer.expect('endobj');
+    return { gen: parsed.gen, value: parsed.value, start, end: lexer.pos, data };
   }
 
   /**
@@ -112,22 +144,9 @@ export class PdfFile {
    * undefined when it is not a stream.
    */
   stream(ref: PdfRef): { dict: PdfDict; data: Uint8Array } | undefined {
-    const dict = this.object(ref);
-    const offset = this.offsets.get(ref.num);
-    if (!(dict instanceof Map) || offset === undefined) return undefined;
-    const lexer = new PdfLexer(this.bytes, offset);
-    lexer.integer();
-    lexer.integer();
-    lexer.expect('obj');
-    lexer.value();
-    if (lexer.word() !== 'stream') return undefined;
-    // The keyword is followed by CRLF or LF (§7.3.8.1), then exactly /Length bytes.
-    let start = lexer.pos;
-    if (this.bytes[start] === 0x0d) start += 1;
-    if (this.bytes[start] === 0x0a) start += 1;
-    const length = this.resolve(dict.get('Length'));
-    if (typeof length !== 'number' || start + length > this.bytes.length) throw new PdfSyntaxError(`Stream ${ref.num} ${ref.gen} has no usable /Length.`);
-    return { dict, data: this.bytes.subarray(start, start + length) };
+    const extent = this.extent(ref.num);
+    if (!extent?.data || !(extent.value instanceof Map)) return undefined;
+    return { dict: extent.value, data: this.bytes.subarray(extent.data.start, extent.data.end) };
   }
 
   /** The numbers of every object in use, as the cross-reference table lists them. */
@@ -147,21 +166,8 @@ export class PdfFile {
    * object unchanged into a rewritten file. Undefined for an object not in use.
    */
   rawObject(num: number): { gen: number; bytes: Uint8Array } | undefined {
-    const offset = this.offsets.get(num);
-    if (offset === undefined) return undefined;
-    const lexer = new PdfLexer(this.bytes, offset);
-    lexer.integer();
-    const gen = lexer.integer();
-    lexer.expect('obj');
-    lexer.value();
-    if (lexer.word(true) === 'stream') {
-      const stream = this.stream(new PdfRef(num, gen));
-      if (!stream) throw new PdfSyntaxError(`Object ${num} ${gen} is not a readable stream.`);
-      lexer.pos = stream.data.byteOffset - this.bytes.byteOffset + stream.data.byteLength;
-      lexer.expect('endstream');
-    }
-    lexer.expect('endobj');
-    return { gen, bytes: this.bytes.subarray(offset, lexer.pos) };
+    const extent = this.extent(num);
+    return extent && { gen: extent.gen, bytes: this.bytes.subarray(extent.start, extent.end) };
   }
 
   /** A value with references followed. */
