@@ -1,3 +1,5 @@
+import { isTraditionalChinese, primaryLanguage } from './language-tag.js';
+
 /** The words briefkit itself puts on slides, handouts and reports, in one language. */
 export interface UiLabels {
   keyJudgments: string;
@@ -24,6 +26,10 @@ export interface UiLabels {
   from: string;
   subject: string;
   bottomLine: string;
+  /** Numbered captions: `{kind}` is `figure` or `table` below, `{n}` the number ("Figure 3:", "표 2:", "図1："). */
+  caption: string;
+  figure: string;
+  table: string;
 }
 
 const english: UiLabels = {
@@ -45,6 +51,9 @@ const english: UiLabels = {
   from: 'From',
   subject: 'Subject',
   bottomLine: 'Bottom line',
+  caption: '{kind} {n}:',
+  figure: 'Figure',
+  table: 'Table',
 };
 
 /** Labels by primary language subtag; any other language gets English. */
@@ -69,6 +78,9 @@ const byLanguage: Record<string, UiLabels> = {
     from: '발신',
     subject: '제목',
     bottomLine: '요지',
+    caption: '{kind} {n}:',
+    figure: '그림',
+    table: '표',
   },
   ja: {
     keyJudgments: '主要な判断',
@@ -89,6 +101,10 @@ const byLanguage: Record<string, UiLabels> = {
     from: '発信者',
     subject: '件名',
     bottomLine: '要旨',
+    // A full-width colon carries its own space.
+    caption: '{kind}{n}：',
+    figure: '図',
+    table: '表',
   },
   zh: {
     keyJudgments: '主要判断',
@@ -109,6 +125,9 @@ const byLanguage: Record<string, UiLabels> = {
     from: '发件人',
     subject: '主题',
     bottomLine: '要点',
+    caption: '{kind}{n}：',
+    figure: '图',
+    table: '表',
   },
 };
 
@@ -129,19 +148,18 @@ const traditionalChinese: UiLabels = {
   from: '發件人',
   subject: '主旨',
   bottomLine: '要點',
+  figure: '圖',
 };
-
-/** Whether a language tag is Chinese written in Traditional characters (`zh-Hant`, `zh-TW`, `zh-HK`, `zh-MO`). */
-export function isTraditionalChinese(lang: string): boolean {
-  const subtags = lang.toLowerCase().split(/[-_]/);
-  return subtags[0] === 'zh' && subtags.slice(1).some((tag) => ['hant', 'tw', 'hk', 'mo'].includes(tag)) && !subtags.includes('hans');
-}
 
 /** The labels for a document language (`ko`, `ja-JP`, `zh-TW`...): English for languages without labels of their own. */
 export function uiLabels(lang: string | undefined): UiLabels {
-  const tag = lang ?? 'en';
-  if (isTraditionalChinese(tag)) return traditionalChinese;
-  return byLanguage[tag.toLowerCase().split(/[-_]/)[0]] ?? english;
+  if (isTraditionalChinese(lang)) return traditionalChinese;
+  return byLanguage[primaryLanguage(lang)] ?? english;
+}
+
+/** A numbered caption's label in the labels' words: "Figure 3:", "표 2:", "図1：". */
+export function captionLabel(labels: UiLabels, kind: 'figure' | 'table', n: number): string {
+  return labels.caption.replace('{kind}', labels[kind]).replace('{n}', String(n));
 }
 
 /** A section slide's place in the deck, in the labels' words. */

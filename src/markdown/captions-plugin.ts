@@ -1,23 +1,8 @@
 import type MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
-import { isTraditionalChinese } from '../content/ui-labels.js';
+import { captionLabel, uiLabels, type UiLabels } from '../content/ui-labels.js';
 import type { MarkdownEnv } from './env.js';
-
-/** Caption labels by primary language subtag; English for any other language. */
-const labels: Record<string, { figure: string; table: string; space: string; colon: string }> = {
-  en: { figure: 'Figure', table: 'Table', space: ' ', colon: ':' },
-  ko: { figure: '그림', table: '표', space: ' ', colon: ':' },
-  // Japanese and Chinese set a full-width colon, which carries its own space.
-  ja: { figure: '図', table: '表', space: '', colon: '：' },
-  zh: { figure: '图', table: '表', space: '', colon: '：' },
-};
-
-/** The caption label ("Figure 3:", "표 2:", "図1：") for a kind, number and document language. */
-export function captionLabel(kind: 'figure' | 'table', n: number, lang = 'en'): string {
-  const words = isTraditionalChinese(lang) ? { ...labels.zh, figure: '圖' } : (labels[lang.toLowerCase().split(/[-_]/)[0]] ?? labels.en);
-  return `${words[kind]}${words.space}${n}${words.colon}`;
-}
 
 const tablePrefix = /^table:\s*/i;
 
@@ -42,7 +27,7 @@ function captionTokens(state: StateCore, tag: string, label: string, kind: strin
 }
 
 /** Turns a lone image into a numbered figure whose caption is its title, else its alt text. */
-function captionFigures(state: StateCore, lang: string, counts: CaptionCounts): void {
+function captionFigures(state: StateCore, labels: UiLabels, counts: CaptionCounts): void {
   const tokens = state.tokens;
   for (let i = 0; i + 2 < tokens.length; i += 1) {
     if (tokens[i].type !== 'paragraph_open' || tokens[i + 2].type !== 'paragraph_close') continue;
@@ -62,12 +47,12 @@ function captionFigures(state: StateCore, lang: string, counts: CaptionCounts): 
     tokens[i].attrSet('id', `figure-${n}`);
     tokens[i].attrSet('class', 'figure');
     tokens[i + 2].tag = 'figure';
-    tokens.splice(i + 2, 0, ...captionTokens(state, 'figcaption', captionLabel('figure', n, lang), 'figure', caption));
+    tokens.splice(i + 2, 0, ...captionTokens(state, 'figcaption', captionLabel(labels, 'figure', n), 'figure', caption));
   }
 }
 
 /** Moves a `Table: caption` paragraph right before or after a table into the table as a numbered `<caption>`. */
-function captionTables(state: StateCore, lang: string, counts: CaptionCounts): void {
+function captionTables(state: StateCore, labels: UiLabels, counts: CaptionCounts): void {
   const tokens = state.tokens;
   for (let i = 0; i < tokens.length; i += 1) {
     if (tokens[i].type !== 'table_open') continue;
@@ -83,7 +68,7 @@ function captionTables(state: StateCore, lang: string, counts: CaptionCounts): v
     const children = inline.children ?? [];
     // The paragraph is removed, so its first text token can lose the `Table:` prefix in place.
     if (children[0]?.type === 'text') children[0].content = children[0].content.replace(tablePrefix, '');
-    const caption = captionTokens(state, 'caption', captionLabel('table', n, lang), 'table', children);
+    const caption = captionTokens(state, 'caption', captionLabel(labels, 'table', n), 'table', children);
     tokens[i].attrSet('id', `table-${n}`);
     if (from < i) {
       tokens.splice(from, 3);
@@ -100,15 +85,15 @@ function captionTables(state: StateCore, lang: string, counts: CaptionCounts): v
 /**
  * markdown-it plugin for the report: numbered captions. An image alone in a paragraph becomes a `<figure>` with
  * "Figure N: <title or alt text>"; a paragraph starting `Table:` right before or after a table becomes that
- * table's `<caption>` "Table N: ...". Labels follow `env.lang` (en, ko, ja, zh).
+ * table's `<caption>` "Table N: ...". Labels are the document language's (`env.lang`, see src/content/ui-labels.ts).
  */
 export function captionsPlugin(md: MarkdownIt): void {
   md.core.ruler.push('briefkit_captions', (state) => {
     const env = state.env as MarkdownEnv;
-    const lang = env.lang ?? 'en';
+    const labels = uiLabels(env.lang);
     // Numbering goes on from an earlier render that shares the counts (speaker notes, one render per slide).
     const counts = env.captionCounts ?? { figure: 0, table: 0 };
-    captionFigures(state, lang, counts);
-    captionTables(state, lang, counts);
+    captionFigures(state, labels, counts);
+    captionTables(state, labels, counts);
   });
 }

@@ -1,16 +1,12 @@
 import type MarkdownIt from 'markdown-it';
+import { isCjk, isTraditionalChinese, primaryLanguage } from '../content/language-tag.js';
 import type { MarkdownEnv } from './env.js';
 
 /** The typographer's quotes (double open, double close, single open, single close) for a document language. */
 export function quotesFor(lang: string | undefined): string {
-  const subtags = (lang ?? 'en').toLowerCase().split(/[-_]/);
   // Japanese, and Chinese as written in Taiwan and Hong Kong, quote with corner brackets.
-  if (subtags[0] === 'ja' || (subtags[0] === 'zh' && !subtags.includes('hans') && subtags.slice(1).some((tag) => ['hant', 'tw', 'hk', 'mo'].includes(tag)))) return '「」『』';
-  return '“”‘’';
+  return primaryLanguage(lang) === 'ja' || isTraditionalChinese(lang) ? '「」『』' : '“”‘’';
 }
-
-/** Languages written without spaces around quoted words (or with particles attached to them, in Korean). */
-const cjk = new Set(['ja', 'zh', 'ko']);
 
 /**
  * markdown-it plugin: straight quotes become the document language's (`env.lang`) typographic quotes, 「」 in
@@ -24,7 +20,8 @@ export function languageQuotesPlugin(md: MarkdownIt): void {
     const lang = (state.env as MarkdownEnv | undefined)?.lang;
     const quotes = quotesFor(lang);
     state.md.options.quotes = quotes;
-    if (!state.md.options.typographer || !cjk.has((lang ?? '').toLowerCase().split(/[-_]/)[0])) return;
+    // Korean, Japanese and Chinese: quoted words without spaces around them (or with particles attached, in Korean).
+    if (!state.md.options.typographer || !isCjk(lang)) return;
     for (const token of state.tokens) {
       if (token.type !== 'inline' || !token.children) continue;
       const texts = token.children.filter((child) => child.type === 'text');

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { isCjk } from '../content/language-tag.js';
 
 /** Inserts soft hyphens (U+00AD) where a word of running text may break. */
 export type Hyphenate = (text: string) => string;
@@ -9,9 +10,6 @@ interface HyphenModule {
 
 const require = createRequire(import.meta.url);
 const loaded = new Map<string, Hyphenate | undefined>();
-
-/** Languages whose text breaks between characters and never takes hyphens. */
-const unhyphenated = new Set(['ko', 'ja', 'zh']);
 
 /** Only plain words are hyphenated: anything with digits, slashes, @ or underscores (codes, URLs) is left whole. */
 const plainWord = /^[\p{L}\p{M}'’-]+$/u;
@@ -60,7 +58,8 @@ export function hyphenatorFor(lang: string): Hyphenate | undefined {
   const key = lang.toLowerCase();
   if (loaded.has(key)) return loaded.get(key);
   let result: Hyphenate | undefined;
-  if (!unhyphenated.has(key.split('-')[0])) {
+  // Korean, Japanese and Chinese break between characters and never take hyphens.
+  if (!isCjk(key)) {
     for (const name of candidates(key)) {
       try {
         result = wrap(require(`hyphen/${name}`) as HyphenModule);

@@ -83,15 +83,14 @@ describe('endnotes and hyphenation', () => {
 
 describe('words in Chinese', () => {
   it('are Traditional for zh-TW, zh-HK and zh-Hant, and Simplified for zh and zh-CN', async () => {
-    const { uiLabels } = await import('../../src/content/ui-labels.js');
-    const { captionLabel } = await import('../../src/markdown/captions-plugin.js');
+    const { captionLabel, uiLabels } = await import('../../src/content/ui-labels.js');
     for (const lang of ['zh-TW', 'zh-HK', 'zh-Hant', 'zh-Hant-TW']) {
       expect(uiLabels(lang).contents, lang).toBe('目錄');
-      expect(captionLabel('figure', 2, lang), lang).toBe('圖2：');
+      expect(captionLabel(uiLabels(lang), 'figure', 2), lang).toBe('圖2：');
     }
     for (const lang of ['zh', 'zh-CN', 'zh-Hans', 'zh-Hans-HK']) {
       expect(uiLabels(lang).contents, lang).toBe('目录');
-      expect(captionLabel('figure', 2, lang), lang).toBe('图2：');
+      expect(captionLabel(uiLabels(lang), 'figure', 2), lang).toBe('图2：');
     }
     expect(uiLabels('fr').contents).toBe('Contents');
   });
