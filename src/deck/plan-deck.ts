@@ -2,13 +2,9 @@ import type { Briefing, Chunk } from '../content/types.js';
 import { formatDate } from '../templates/helpers.js';
 import { sectionOf, uiLabels } from '../content/ui-labels.js';
 import type { DeckPlan, PlannedSlide } from './deck-model.js';
+import { escapeInline } from '../markdown/escape-inline.js';
 import { leadSentence } from './lead-sentence.js';
 import { splitSlides } from './split-slides.js';
-
-/** Escapes text so Marp reads it as plain inline text: front matter values are text, never HTML or Markdown. */
-export function escapeInline(text: string): string {
-  return text.replace(/([\\`*_{}[\]()#+!|<>~&])/g, '\\$1');
-}
 
 function joinChunks(chunks: readonly Chunk[]): string {
   return chunks.map((c) => c.markdown).join('\n\n');
@@ -19,7 +15,6 @@ function plainTitle(markdownTitle: string): string {
 }
 
 const startsWithHeading = /^ {0,3}#{1,6}[ \t]/;
-
 
 /** A slide whose body may be cut into continuation slides after measuring. */
 function splittable(slide: { kind: PlannedSlide['kind']; title: string; head: string; continuedHead: string; body: string; notes: string }): PlannedSlide {

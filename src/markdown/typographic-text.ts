@@ -1,9 +1,5 @@
 import type MarkdownIt from 'markdown-it';
-
-/** Inline Markdown's and HTML's punctuation, escaped so plain text is read as text (quotes, `--` and `...` are left for the typographer). */
-function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_{}[\]()#+!|<>~&])/g, '\\$1');
-}
+import { escapeInline } from './escape-inline.js';
 
 /**
  * Plain text (a front matter title) with the typography a typographer markdown-it gives running text: quotes
@@ -11,6 +7,6 @@ function escapeMarkdown(text: string): string {
  * "…". Nothing in it is read as Markdown or HTML.
  */
 export function typographicText(md: MarkdownIt, text: string, lang?: string): string {
-  const [inline] = md.parseInline(escapeMarkdown(text), { lang });
+  const [inline] = md.parseInline(escapeInline(text), { lang });
   return (inline?.children ?? []).map((token) => token.content).join('');
 }
