@@ -1,4 +1,5 @@
 import type { Page } from 'puppeteer-core';
+import { anchorTag as markerTagName } from './name-anchored-headings.js';
 
 /** Where the elements of a loaded page would land if it were printed now, as guessed without printing. */
 export interface PageGuess {
@@ -24,7 +25,7 @@ type InPageGuess = { skipped: string } | { pages: [string, number][]; pageCount:
  */
 export async function guessPages(page: Page): Promise<GuessOutcome> {
   const guess = await page
-    .evaluate((): InPageGuess => {
+    .evaluate((anchorTag: string): InPageGuess => {
       type Side = 'top' | 'right' | 'bottom' | 'left';
       const sides: Side[] = ['top', 'right', 'bottom', 'left'];
       // CSS absolute lengths in px (https://drafts.csswg.org/css-values-4/#absolute-lengths).
@@ -178,7 +179,7 @@ export async function guessPages(page: Page): Promise<GuessOutcome> {
             // Kept as written, as Chromium does.
           }
           const element = document.getElementById(id);
-          const box = element?.localName === 'briefkit-anchor' ? undefined : element?.getClientRects()[0];
+          const box = element?.localName === anchorTag ? undefined : element?.getClientRects()[0];
           if (box) pages.push([id, column(box) + 1]);
         }
         return { pages, pageCount: last + 1 };
@@ -186,7 +187,7 @@ export async function guessPages(page: Page): Promise<GuessOutcome> {
         document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => sheet !== overrides);
         for (const [element] of breaks) element.removeAttribute(mark);
       }
-    })
+    }, markerTagName)
     .catch((error: unknown): InPageGuess => ({ skipped: `the guess failed: ${error instanceof Error ? error.message : String(error)}` }));
   // A page whose own scripts (kept with --trust-html) broke what the guess reads is measured by printing instead; a
   // tab that crashed fails the print that follows.

@@ -1,5 +1,5 @@
 import type { Page } from 'puppeteer-core';
-import { anchorIdPrefix } from './name-anchored-headings.js';
+import { anchorIdPrefix, anchorTag as markerTagName } from './name-anchored-headings.js';
 
 /** A heading of the loaded report page, in document order: what the outline and the running heads are made from. */
 export interface PageHeading {
@@ -28,13 +28,13 @@ const containerAttribute = 'data-briefkit-targets';
  */
 export async function markHeadingTargets(page: Page, ids: readonly string[]): Promise<PageHeading[]> {
   return page.evaluate(
-    (extraIds, attribute, anchorPrefix) => {
-      const anchorTag = 'briefkit-anchor';
+    (extraIds, attribute, anchorPrefix, anchorTag) => {
       // An empty inline gets no box of its own to place a destination at (Chromium put one a page early); an empty
       // inline-block does, at the end of the heading's last line, and takes no room there. In a grid heading (the
       // number in a hung first column) it would be an item of a row of its own, in that hung column again, and as an
       // item placed anywhere it would push the title's own item out of its cell: there it is taken out of the flow
-      // (the heading its containing block, made relative if it was static) and set at the start of the first row's last column, the title's.
+      // (the heading its containing block, made relative if it was static) and set at the start of the first row's
+      // last column, the title's.
       const gridMark = 'data-briefkit-grid-anchor';
       if (!document.adoptedStyleSheets.some((sheet) => sheet.cssRules[0]?.cssText.startsWith(anchorTag))) {
         const sheet = new CSSStyleSheet();
@@ -88,5 +88,6 @@ export async function markHeadingTargets(page: Page, ids: readonly string[]): Pr
     [...ids],
     containerAttribute,
     anchorIdPrefix,
+    markerTagName,
   );
 }

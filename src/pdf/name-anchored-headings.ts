@@ -2,8 +2,11 @@ import { PdfRef, type PdfDict } from './pdf-syntax.js';
 import type { PdfUpdate } from './pdf-update.js';
 import { decodeName } from './read-destinations.js';
 
-/** The prefix of the ids markHeadingTargets gives the markers of headings hung into the margin. */
-export const anchorIdPrefix = 'briefkit-anchor-';
+/** The element markHeadingTargets gives a heading hung into the margin, to stand in for its destination. */
+export const anchorTag = 'briefkit-anchor';
+
+/** The prefix of the ids of those markers. */
+export const anchorIdPrefix = `${anchorTag}-`;
 
 /**
  * Gives each heading that Chromium wrote no destination for (one hung into the margin, see mark-heading-targets.ts)
