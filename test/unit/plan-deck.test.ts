@@ -56,9 +56,16 @@ describe('slide splitting', () => {
 });
 
 describe('lead sentence', () => {
+  /** Each paragraph text gives the lead sentence beside it. */
+  const expectLeads = (cases: [string, string][]): void => {
+    for (const [markdown, lead] of cases) expect(leadSentence(markdown), markdown).toBe(lead);
+  };
+
   it('takes the first sentence of the first paragraph', () => {
-    expect(leadSentence('Alpha beta. Gamma.')).toBe('Alpha beta.');
-    expect(leadSentence('![img](a.png)\n\n첫 문장입니다. 둘째.')).toBe('첫 문장입니다.');
+    expectLeads([
+      ['Alpha beta. Gamma.', 'Alpha beta.'],
+      ['![img](a.png)\n\n첫 문장입니다. 둘째.', '첫 문장입니다.'],
+    ]);
   });
 
   it('skips a table caption and takes a passage marked with its language, tags kept', () => {
@@ -70,27 +77,33 @@ describe('lead sentence', () => {
   });
 
   it('ends a sentence at a CJK full stop, which no space follows, and closes what the cut leaves open', () => {
-    expect(leadSentence('日本は防衛を強化している。中国は安定を望む。')).toBe('日本は防衛を強化している。');
-    expect(leadSentence('<span lang="ja">日本は強化している。中国は望む。</span>')).toBe('<span lang="ja">日本は強化している。</span>');
-    expect(leadSentence('It is <em>vital. Really</em> so.')).toBe('It is <em>vital.</em>');
-    expect(leadSentence('Version 2.5 shipped. Next.')).toBe('Version 2.5 shipped.');
+    expectLeads([
+      ['日本は防衛を強化している。中国は安定を望む。', '日本は防衛を強化している。'],
+      ['<span lang="ja">日本は強化している。中国は望む。</span>', '<span lang="ja">日本は強化している。</span>'],
+      ['It is <em>vital. Really</em> so.', 'It is <em>vital.</em>'],
+      ['Version 2.5 shipped. Next.', 'Version 2.5 shipped.'],
+    ]);
   });
 
   it('does not end a sentence at an abbreviation or initials, nor inside a code span', () => {
-    expect(leadSentence('The U.S. administration responded. Then more.')).toBe('The U.S. administration responded.');
-    expect(leadSentence('Resolution No. 2397 applies. The answer was no. Then more.')).toBe('Resolution No. 2397 applies.');
-    expect(leadSentence('The answer was no. Then more.')).toBe('The answer was no.');
-    expect(leadSentence('Use the `<b>` tag for bold. More.')).toBe('Use the `<b>` tag for bold.');
-    expect(leadSentence('Per Dr. Kim and Gen. Lee, tests rose. More.')).toBe('Per Dr. Kim and Gen. Lee, tests rose.');
-    expect(leadSentence('Run `a. b` now. Later.')).toBe('Run `a. b` now.');
+    expectLeads([
+      ['The U.S. administration responded. Then more.', 'The U.S. administration responded.'],
+      ['Resolution No. 2397 applies. The answer was no. Then more.', 'Resolution No. 2397 applies.'],
+      ['The answer was no. Then more.', 'The answer was no.'],
+      ['Use the `<b>` tag for bold. More.', 'Use the `<b>` tag for bold.'],
+      ['Per Dr. Kim and Gen. Lee, tests rose. More.', 'Per Dr. Kim and Gen. Lee, tests rose.'],
+      ['Run `a. b` now. Later.', 'Run `a. b` now.'],
+    ]);
   });
 
   it('keeps Markdown emphasis balanced, and ends a sentence before the quote or emphasis that closes it', () => {
-    expect(leadSentence('A **routine step. Really** not.')).toBe('A **routine step.**');
-    expect(leadSentence('*North Korea’s launch was routine.* Next one.')).toBe('*North Korea’s launch was routine.*');
-    expect(leadSentence('He said “stop.” Then left.')).toBe('He said “stop.”');
-    expect(leadSentence('Keep snake_case_names whole. Yes.')).toBe('Keep snake_case_names whole.');
-    expect(leadSentence('See [the report](https://example.org/a.pdf) for details. More.')).toBe('See [the report](https://example.org/a.pdf) for details.');
+    expectLeads([
+      ['A **routine step. Really** not.', 'A **routine step.**'],
+      ['*North Korea’s launch was routine.* Next one.', '*North Korea’s launch was routine.*'],
+      ['He said “stop.” Then left.', 'He said “stop.”'],
+      ['Keep snake_case_names whole. Yes.', 'Keep snake_case_names whole.'],
+      ['See [the report](https://example.org/a.pdf) for details. More.', 'See [the report](https://example.org/a.pdf) for details.'],
+    ]);
   });
 
   it('cuts an overlong sentence at a word with an ellipsis', () => {
