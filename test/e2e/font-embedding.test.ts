@@ -1,0 +1,74 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../src/index.js';
+import { tempDir, writeFiles } from '../helpers/fixtures.js';
+import { pdfFonts } from '../helpers/pdf.js';
+
+// Bold words where the text around them is bold already (a heading, a table header, the contents entry made from
+// the heading, a slide title) and a theme whose body weight (500) has no face of its own: each asks Chromium for a
+// weight the installed faces draw with a face it uses elsewhere too. (In that theme's handout the notes ask for 400
+// beside the slides' 500, so its Regular face is embedded twice: the notes are not styled by the deck's theme.)
+const briefing = (extra: string) => `---
+title: Weights of **type**
+subtitle: A subtitle
+classification: UNCLASSIFIED
+summary:
+  - A judgment with **bold** words.
+${extra}
+---
+Introduction with **bold** and *italic* words.
+
+## The **real** reason
+
+| **Actor** | Response |
+| --- | --- |
+| Seoul **now** | Defence |
+
+Prose with **bold** words.
+
+::: deck
+- A **bold** point
+:::
+
+::: notes
+Notes with **bold** words.
+
+### A **bold** sub-heading in the notes
+:::
+
+## Outlook
+
+### The **next** test
+
+More prose.
+`;
+
+/** The fonts of a PDF by name, without the subset tag (`AAAAAA+`), each as often as it is embedded. */
+const fontNames = (file: string): string[] => pdfFonts(file).map((name) => name.replace(/^[A-Z]{6}\+/, ''));
+const repeated = (names: string[]): string[] => names.filter((name, i) => names.indexOf(name) !== i);
+
+describe('fonts in the PDFs', () => {
+  let out = '';
+
+  beforeAll(async () => {
+    const src = tempDir();
+    out = tempDir();
+    writeFiles(src, { 'brief.md': briefing(''), 'contrast.md': briefing('theme: high-contrast'), 'memo.md': briefing('template: memo') });
+    const result = await build({ root: src, paths: ['.'], outDir: out, formats: ['deck-pdf', 'handout', 'report-pdf'] });
+    expect(result.failures).toEqual([]);
+  });
+
+  for (const [doc, name] of [
+    ['brief', 'deck.pdf'],
+    ['brief', 'handout.pdf'],
+    ['brief', 'report.pdf'],
+    ['contrast', 'deck.pdf'],
+    ['memo', 'report.pdf'],
+  ]) {
+    it(`embeds each face once in ${doc}/${name}, however many weights ask for it`, () => {
+      const names = fontNames(path.join(out, doc, name));
+      expect(names).toContain('NotoSans-Bold');
+      expect(repeated(names)).toEqual([]);
+    });
+  }
+});
