@@ -35,6 +35,13 @@ export function cssString(text: string): string {
 /** Wide (East Asian full-width) characters count as two places when text is shortened to fit a running head. */
 const wide = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
 
+/** How many character widths text takes in a running head or marking: wide (CJK) characters count two. */
+export function textWidth(text: string): number {
+  let used = 0;
+  for (const char of text) used += wide.test(char) ? 2 : 1;
+  return used;
+}
+
 /** Shortens text to about `places` character widths at a word boundary, ending it with an ellipsis. */
 export function truncate(text: string, places: number): string {
   let used = 0;
@@ -185,10 +192,16 @@ export const builtinHelpers: Record<string, HelperDelegate> = {
     const fitted = typeof places === 'number' ? list.map((label) => truncate(label, places)) : list;
     return counterStyleCss(typeof name === 'string' ? name : 'running-head', fitted, cssString);
   },
+  /** {{textWidth (marking document.classification)}}: character widths, wide (CJK) characters counting two, as truncate counts. */
+  textWidth: (value: unknown) => textWidth(typeof value === 'string' ? value : ''),
   /** {{#if (eq a b)}} */
   eq: (a: unknown, b: unknown) => a === b,
   /** {{#if (ne a b)}} */
   ne: (a: unknown, b: unknown) => a !== b,
+  /** {{#if (gt (textWidth document.title) 40)}}: numbers compared (false when either is not a number). */
+  gt: (a: unknown, b: unknown) => Number(a) > Number(b),
+  /** {{#if (lt a b)}} */
+  lt: (a: unknown, b: unknown) => Number(a) < Number(b),
   /** {{default document.author "Staff"}}: the value, or the fallback when it is empty. */
   default: (value: unknown, fallback: unknown) => (value === undefined || value === null || value === '' ? fallback : value),
 };

@@ -44,5 +44,12 @@ describe('template helpers', () => {
 
   it('falls back for empty values and compares', () => {
     expect(render('{{default document.author "Staff"}}|{{#if (eq document.lang "en")}}en{{/if}}|{{#if (ne document.lang "en")}}x{{/if}}', en)).toBe('Staff|en|');
+    expect(render('{{#if (gt 3 2)}}gt{{/if}}|{{#if (gt 2 2)}}x{{/if}}|{{#if (lt 2 3)}}lt{{/if}}|{{#if (gt document.missing 0)}}x{{/if}}', en)).toBe('gt||lt|');
+  });
+
+  it('measures text in character widths, wide characters counting two, as truncate counts them', () => {
+    expect(render('{{textWidth (marking document.classification)}}', en)).toBe('6');
+    expect(render('{{textWidth "대외비 SECRET"}}', en)).toBe('13');
+    expect(render('{{textWidth document.missing}}', en)).toBe('0');
   });
 });

@@ -1,0 +1,48 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../src/index.js';
+import { tempDir, writeFiles } from '../helpers/fixtures.js';
+import { flat, pdfBandText, pdfInfo } from '../helpers/pdf.js';
+
+// A banner line as long as real ones get: control markings, a release list and a declassification line.
+const marking = 'TOP SECRET//SPECIAL ACCESS REQUIRED-ALPHA BRAVO CHARLIE//NOFORN//ORCON//RELIDO TO USA, GBR, AUS, CAN, NZL//DECLASSIFY ON 20510101';
+
+const paragraph = 'The regime weighs each launch against the sanctions it invites and the leverage it buys at the table. '.repeat(6);
+const briefing = (template: string) => `---
+title: Launch patterns and what they signal to the region
+organization: Northeast Asia Policy Office
+classification: "${marking}"
+template: ${template}
+summary:
+  - Launches follow the calendar of allied exercises.
+---
+${Array.from({ length: 8 }, (_, i) => `## Section ${i + 1} on launch patterns\n\n${paragraph}\n\n${paragraph}\n`).join('\n')}`;
+
+/** Margins of the two report templates' pages, in points (23/22 mm and 20/20 mm). */
+const margins = { briefing: { top: 65.2, bottom: 62.4 }, memo: { top: 56.7, bottom: 56.7 } };
+
+describe('a long classification marking in the report', () => {
+  let out = '';
+
+  beforeAll(async () => {
+    const src = tempDir();
+    out = tempDir();
+    writeFiles(src, { 'briefing.md': briefing('briefing'), 'memo.md': briefing('memo') });
+    const result = await build({ root: src, paths: ['.'], outDir: out, formats: ['report-pdf'] });
+    expect(result.failures).toEqual([]);
+  });
+
+  for (const template of ['briefing', 'memo'] as const) {
+    it(`is printed whole in the top and bottom margins of every page of the ${template} template, clear of the text`, () => {
+      const file = path.join(out, template, 'report.pdf');
+      const pages = Number(pdfInfo(file).Pages);
+      const height = Number(/x ([\d.]+) pts/.exec(pdfInfo(file)['Page size'])?.[1]);
+      expect(pages).toBeGreaterThanOrEqual(3);
+      const { top, bottom } = margins[template];
+      for (let page = 1; page <= pages; page += 1) {
+        expect(flat(pdfBandText(file, page, 0, top)), `page ${page}, top`).toContain(marking);
+        expect(flat(pdfBandText(file, page, height - bottom, bottom)), `page ${page}, bottom`).toContain(marking);
+      }
+    });
+  }
+});
