@@ -8,6 +8,15 @@ import type { PdfUpdate } from './pdf-update.js';
  */
 const invisibleSoftHyphen = /\/Span<<\/ActualText <feff00ad> >> BDC\n((?:-?[\d.]+ -?[\d.]+ Td )?)<[0-9a-f]+> Tj\nEMC\n/gi;
 
+/**
+ * A ligature formed across an unbroken soft hyphen ("signif\u00adicantly" drawn with an fi ligature): one span whose
+ * actual text holds U+00AD, drawing the ligature and then the soft hyphen's invisible glyph, which HarfBuzz shapes as
+ * the font's space glyph with no advance (https://harfbuzz.github.io/harfbuzz-hb-buffer.html, "invisible glyph").
+ * Extractors that read glyphs rather than the span's text found a space inside the word ("signifi cantly"); the
+ * last glyph of such a span is dropped, its move kept.
+ */
+const ligatureWithSoftHyphen = /(\/Span<<\/ActualText <feff(?:[0-9a-f]{4})*?00ad(?:[0-9a-f]{4})*> >> BDC\n(?:(?:-?[\d.]+ -?[\d.]+ Td )?<[0-9a-f]+> Tj\n)+?)((?:-?[\d.]+ -?[\d.]+ Td )?)<[0-9a-f]+> Tj\nEMC\n/gi;
+
 /** The actual text of a span, as a hex UTF-16BE string (Skia writes every non-ASCII one so). */
 const hexActualText = /\/ActualText <feff((?:[0-9a-f]{4})*)>/gi;
 
@@ -15,6 +24,7 @@ const hexActualText = /\/ActualText <feff((?:[0-9a-f]{4})*)>/gi;
 export function withoutSoftHyphenText(content: string): string {
   return content
     .replace(invisibleSoftHyphen, (_, move: string) => (move ? `${move}\n` : ''))
+    .replace(ligatureWithSoftHyphen, (_, span: string, move: string) => `${span}${move ? `${move}\n` : ''}EMC\n`)
     .replace(hexActualText, (whole, units: string) => {
       const kept = units.match(/[0-9a-f]{4}/gi)?.filter((unit) => unit.toLowerCase() !== '00ad') ?? [];
       return kept.length * 4 === units.length ? whole : `/ActualText <feff${kept.join('')}>`;

@@ -8,7 +8,7 @@ import { launchTestBrowser } from '../helpers/browser.js';
 import { repoRoot } from '../helpers/cli.js';
 import { tempDir } from '../helpers/fixtures.js';
 import { headingPage, readContents } from '../helpers/contents.js';
-import { flat, pdfInfo, pdfLanguage, pdfOutlineTree, pdfPages, pdfRawText, textLines } from '../helpers/pdf.js';
+import { flat, pdfContentOrderText, pdfInfo, pdfLanguage, pdfOutlineTree, pdfPages, pdfRawText, textLines } from '../helpers/pdf.js';
 
 // The seed essay's headings (every short line without a full stop, after the title). CI has shared/ beside the
 // clone; elsewhere the content file's ## lines, which copy them verbatim, stand in.
@@ -53,6 +53,10 @@ describe('building the example briefing', () => {
     expect(raw).not.toContain('\u00ad');
     // Lines still break inside hyphenated words, the hyphen drawn and kept in the text.
     expect(raw.match(/\p{Ll}\u2010\n\p{Ll}/gu)?.length ?? 0).toBeGreaterThan(5);
+    // Read glyph by glyph, a ligature formed across a soft hyphen ("signif|icantly") is not followed by a break.
+    const drawn = pdfContentOrderText(file('report.pdf'));
+    expect(drawn).toContain('significantly');
+    expect(drawn).not.toMatch(/(?:fi|ff|fl)\n\p{Ll}/u);
   });
 
   it('titles both PDFs with the document title', () => {

@@ -23,6 +23,11 @@ export function pdfRawText(file: string): string {
   return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 }
 
+/** The text in the order the page draws it (pdftotext `-raw`), as extractors that follow the glyphs read it. */
+export function pdfContentOrderText(file: string): string {
+  return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+}
+
 /** The text pdftotext reads (in content order, `-raw`) inside a band of one page: `top` and `height` in points from the page's top edge. */
 export function pdfBandText(file: string, page: number, top: number, height: number): string {
   const area = ['-x', '0', '-y', String(Math.round(top)), '-W', '10000', '-H', String(Math.round(height))];

@@ -16,6 +16,14 @@ describe("soft hyphens out of a PDF page's text", () => {
     expect(withoutSoftHyphenText(others)).toBe(others);
   });
 
+  it("drops the invisible glyph a ligature across an unbroken soft hyphen draws after itself, so no space splits the word", () => {
+    // "signif\u00adicantly" with an fi ligature, and "off\u00adicial" with ffi, as Chromium 156 printed them.
+    const fi = '/Span<</ActualText <FEFF006600AD0069> >> BDC\n5.1200104 0 Td <0856> Tj\n10.608017 0 Td <0003> Tj\nEMC\n0 0 Td <0046> Tj\n';
+    expect(withoutSoftHyphenText(fi)).toBe('/Span<</ActualText <feff00660069> >> BDC\n5.1200104 0 Td <0856> Tj\n10.608017 0 Td \nEMC\n0 0 Td <0046> Tj\n');
+    const ffi = '/Span<</ActualText <FEFF0066006600AD0069> >> BDC\n9.2320251 0 Td <0854> Tj\n16.0320282 0 Td <0003> Tj\nEMC\n';
+    expect(withoutSoftHyphenText(ffi)).toBe('/Span<</ActualText <feff006600660069> >> BDC\n9.2320251 0 Td <0854> Tj\n16.0320282 0 Td \nEMC\n');
+  });
+
   it('leaves the first glyph of a text object, which has no move before it, without one', () => {
     expect(withoutSoftHyphenText('/Span<</ActualText <feff00ad> >> BDC\n<0003> Tj\nEMC\n0 0 Td <0046> Tj\n')).toBe('0 0 Td <0046> Tj\n');
   });
