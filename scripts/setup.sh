@@ -20,6 +20,8 @@ grep -qi "IPAGothic" <<<"$fonts" || need_system+=(fonts-ipafont-gothic)
 grep -qi "IPAMincho" <<<"$fonts" || need_system+=(fonts-ipafont-mincho)
 grep -qi "WenQuanYi Zen Hei" <<<"$fonts" || need_system+=(fonts-wqy-zenhei)
 grep -qi "AR PL UMing" <<<"$fonts" || need_system+=(fonts-arphic-uming)
+# Code is set in DejaVu Sans Mono where Noto Sans Mono is missing (Debian's fonts-noto-core has none).
+grep -qi "DejaVu Sans Mono" <<<"$fonts" || need_system+=(fonts-dejavu-core)
 have pdftotext || need_system+=(poppler-utils)
 
 if [ ${#need_system[@]} -gt 0 ] && [ -z "${SKIP_SYSTEM:-}" ]; then

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/index.js';
 import { tempDir, writeFiles } from '../helpers/fixtures.js';
-import { pdfFonts } from '../helpers/pdf.js';
+import { pdfFontTable, pdfFonts } from '../helpers/pdf.js';
 
 // Bold words where the text around them is bold already (a heading, a table header, the contents entry made from
 // the heading, a slide title) and a theme whose body weight (500) has no face of its own: each asks Chromium for a
@@ -27,14 +27,18 @@ Introduction with **bold** and *italic* words.
 Prose with **bold** words.
 
 ::: deck
-- A **bold** point
+- A **bold** point, and \`launch --window=72h\` as code
 :::
 
 ::: notes
-Notes with **bold** words.
+Notes with **bold** words and \`code\`, and \`코드 コード 代码\` in three scripts.
 
 ### A **bold** sub-heading in the notes
 :::
+
+\`\`\`
+missiles.filter((m) => m.range > 1000) // 사거리
+\`\`\`
 
 ## Outlook
 
@@ -53,7 +57,7 @@ describe('fonts in the PDFs', () => {
   beforeAll(async () => {
     const src = tempDir();
     out = tempDir();
-    writeFiles(src, { 'brief.md': briefing(''), 'contrast.md': briefing('theme: high-contrast'), 'memo.md': briefing('template: memo') });
+    writeFiles(src, { 'brief.md': briefing(''), 'contrast.md': briefing('theme: high-contrast'), 'memo.md': briefing('template: memo'), 'ja.md': briefing('lang: ja') });
     const result = await build({ root: src, paths: ['.'], outDir: out, formats: ['deck-pdf', 'handout', 'report-pdf'] });
     expect(result.failures).toEqual([]);
   });
@@ -69,6 +73,16 @@ describe('fonts in the PDFs', () => {
       const names = fontNames(path.join(out, doc, name));
       expect(names).toContain('NotoSans-Bold');
       expect(repeated(names)).toEqual([]);
+    });
+  }
+
+  for (const doc of ['brief', 'memo', 'ja']) {
+    it(`sets code, Korean, Japanese and Chinese in it included, in real TrueType fonts in ${doc}'s PDFs, never Type 3`, () => {
+      for (const name of ['deck.pdf', 'handout.pdf', 'report.pdf']) {
+        const fonts = pdfFontTable(path.join(out, doc, name));
+        expect(fonts.map((font) => font.name), `${doc}/${name}`).toEqual(expect.arrayContaining([expect.stringMatching(/DejaVuSansMono|NotoSansMono/)]));
+        expect(fonts.filter((font) => font.type === 'Type 3'), `${doc}/${name}`).toEqual([]);
+      }
     });
   }
 });

@@ -51,6 +51,14 @@ export function pdfFonts(file: string): string[] {
   return text.split('\n').slice(2).filter(Boolean).map((line) => line.split(/\s+/)[0]);
 }
 
+/** The fonts of a PDF as pdffonts lists them: name (with its subset tag; `[none]` for an unnamed one) and type. */
+export function pdfFontTable(file: string): { name: string; type: string }[] {
+  const lines = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n');
+  // The second line is the rule under the header; its dashes give each column's width.
+  const widths = (lines[1] ?? '').split(' ').map((dashes) => dashes.length);
+  return lines.slice(2).filter(Boolean).map((line) => ({ name: line.slice(0, widths[0]).trim(), type: line.slice(widths[0] + 1, widths[0] + 1 + widths[1]).trim() }));
+}
+
 /** Collapses whitespace so text that wrapped across lines can be matched. */
 export function flat(text: string): string {
   return text.replace(/\s+/g, ' ');
