@@ -5,6 +5,7 @@ import type { ThemeFile } from '../templates/themes.js';
 import { withBuiltInThemesPending } from './built-in-themes.js';
 import { dropUnsafeHtmlPlugin } from './drop-unsafe-html.js';
 import { useLinearSlideRule } from './linear-slide-rule.js';
+import { useSectionHeadingIds } from './section-heading-ids.js';
 import { rememberPackedThemes } from './remember-packed-themes.js';
 
 /** How the deck engine treats raw HTML in Markdown. */
@@ -89,6 +90,7 @@ export function createMarp(themes: readonly ThemeFile[], options: MarpOptions = 
     emoji: { shortcode: true, unicode: false },
   }));
   useLinearSlideRule(marp);
+  useSectionHeadingIds(marp);
   // Typographic quotes, dashes and ellipses, as the report's Markdown has: "North Korea's" on a slide reads as in the
   // report. Marp starts from markdown-it's commonmark preset, which switches both rules off.
   marp.markdown.set({ typographer: true }).enable(['replacements', 'smartquotes']);

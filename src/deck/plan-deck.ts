@@ -5,6 +5,7 @@ import type { DeckPlan, PlannedSlide } from './deck-model.js';
 import { escapeInline } from '../markdown/escape-inline.js';
 import { leadSentence } from './lead-sentence.js';
 import { splitSlides } from './split-slides.js';
+import { sectionIdAttribute } from './section-heading-ids.js';
 
 function joinChunks(chunks: readonly Chunk[]): string {
   return chunks.map((c) => c.markdown).join('\n\n');
@@ -65,7 +66,7 @@ export function planDeck(briefing: Briefing, options: { theme: string }): DeckPl
     const number = `${section.index + 1}`;
     const notes = joinChunks(section.notes) || joinChunks(section.prose);
     const directives = `<!-- _class: section -->\n\n<p class="section-progress">${sectionOf(labels, section.index + 1, total)}</p>`;
-    const heading = `## <span class="section-number">${number}</span> ${section.title}`;
+    const heading = `## <span class="section-number" ${sectionIdAttribute}="${section.id}">${number}</span> ${section.title}`;
     const continuedHead = `${directives}\n\n${heading} ${continued}`;
     const deckSlides = section.deck.flatMap(splitSlides);
     if (deckSlides.length === 0) {

@@ -39,10 +39,16 @@
   if (channel) channel.onmessage = function (event) { receive(event.data); };
   window.addEventListener('message', function (event) { receive(event.data); });
 
+  // #3 is the third slide; #outlook is the slide holding the element with that id (a section's heading, so a link
+  // written for the report, [see](#outlook), opens that section's slide). Anything else opens the first slide.
   function indexFromHash() {
     var match = /^#(\d+)$/.exec(location.hash);
-    if (!match) return 0;
-    return Math.min(Math.max(parseInt(match[1], 10) - 1, 0), slides.length - 1);
+    if (match) return Math.min(Math.max(parseInt(match[1], 10) - 1, 0), slides.length - 1);
+    var id = '';
+    try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { id = location.hash.slice(1); }
+    var target = id ? document.getElementById(id) : null;
+    for (var i = 0; target && i < slides.length; i += 1) if (slides[i].contains(target)) return i;
+    return 0;
   }
 
   function show(index, updateHash, broadcast) {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/index.js';
 import { tempDir, writeFiles } from '../helpers/fixtures.js';
-import { pdfInfo, structureRoles } from '../helpers/pdf.js';
+import { pdfDestinations, pdfInfo, pdfPages, structureRoles } from '../helpers/pdf.js';
 
 const briefing = `---
 title: Tagged slides
@@ -14,7 +14,7 @@ Notes on the launch patterns, for the presenter.
 
 ::: deck
 - Cadence rose in 2022
-- Solid-fuel systems
+- Solid-fuel systems, see [the outlook](#outlook)
 :::
 
 ## Outlook
@@ -42,6 +42,17 @@ describe('the deck PDF’s tags', () => {
     const roles = structureRoles(deck);
     expect(roles.filter((role) => /^H\d$/.test(role)).length).toBeGreaterThanOrEqual(slides);
     expect(roles).toContain('LI');
+  });
+
+  it('links a slide to the section a link names by its id, as the report does', () => {
+    const deck = path.join(out, 'brief', 'deck.pdf');
+    const outlookPage = pdfPages(deck).findIndex((page) => /^\s*\S*\s*2\s+Outlook/m.test(page)) + 1;
+    expect(outlookPage).toBeGreaterThan(1);
+    // Chromium writes a named destination only for an element a link of the page reaches.
+    expect(pdfDestinations(deck).get('outlook')).toBe(outlookPage);
+    const html = readFileSync(path.join(out, 'brief', 'deck.html'), 'utf8');
+    expect(html).toContain('<h2 id="outlook">');
+    expect(html).not.toContain('data-bk-section');
   });
 
   it('keeps the viewer script in deck.html, where it drives the slides on screen', () => {

@@ -15,7 +15,7 @@ classification: unclassified
 Prose of alpha.
 
 ::: deck
-- Alpha bullet
+- Alpha bullet, and [Charlie’s part](#charlie)
 :::
 
 ::: notes
@@ -111,6 +111,17 @@ describe('presenting deck.html from disk', () => {
     expect(await index(audience)).toBe(0);
     await presenter.close();
     await audience.close();
+  });
+
+  it('opens the slide of the section a link or the address names by its id', async () => {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1280, height: 720 });
+    await page.goto(`${url}#bravo`);
+    expect(await index(page)).toBe(3);
+    await page.goto(`${url}#3`);
+    await page.click('svg.bk-active a[href="#charlie"]');
+    await waitIndex(page, 4);
+    await page.close();
   });
 
   it('shows every slide in an overview grid with o, and a click there opens that slide', async () => {

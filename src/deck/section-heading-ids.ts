@@ -1,0 +1,36 @@
+import type { Marp } from '@marp-team/marp-core';
+import type MarkdownIt from 'markdown-it';
+
+type CoreRule = Parameters<MarkdownIt['core']['ruler']['at']>[1];
+
+/** Attribute of the section number `<span>` in a section slide's heading that names the section's id. */
+export const sectionIdAttribute = 'data-bk-section';
+
+const sectionIdIn = new RegExp(`\\s${sectionIdAttribute}="([^"]*)"`);
+
+/**
+ * Gives a section slide's heading the section's own id (the one the report gives it), so `[see](#outlook)` leads to
+ * that slide in deck.html and deck.pdf as it leads to the section in the report. Without it, marp-core's slug rule
+ * made the id from the heading's raw source, section number markup included (`span-classsection-number2span-outlook`),
+ * and no link reached it. A heading already holding an id keeps it through that rule (a continued slide's copy gets
+ * `-1`, `-2`); the attribute itself is dropped by the HTML allowlist when the slide is rendered. Where marp-core reads
+ * that id: https://github.com/marp-team/marp-core/blob/main/src/slug/slug.ts
+ */
+export function useSectionHeadingIds(marp: Marp): void {
+  const md = marp.markdown as MarkdownIt;
+  const rule: CoreRule = (state) => {
+    const { tokens } = state;
+    for (let i = 0; i + 1 < tokens.length; i += 1) {
+      if (tokens[i].type !== 'heading_open' || tokens[i].attrGet('id') !== null) continue;
+      const marked = tokens[i + 1].children?.find((child) => child.type === 'html_inline' && child.content.includes(sectionIdAttribute));
+      const id = marked && sectionIdIn.exec(marked.content)?.[1];
+      if (!id) continue;
+      tokens[i].attrSet('id', id);
+      // marp-core 5.0's slug rule looks for an id already given on the heading's closing token, not its opening one.
+      const close = tokens.findIndex((token, j) => j > i && token.type === 'heading_close');
+      if (close > 0) tokens[close].attrSet('id', id);
+    }
+  };
+  // marp_slug is marp-core's own rule, added when the engine is made; ours runs just before it.
+  md.core.ruler.before('marp_slug', 'briefkit_section_heading_ids', rule);
+}
