@@ -4,7 +4,7 @@ import type { DocumentSettings } from '../config/document-settings.js';
 import { slideLabel } from '../deck/bookmark-titles.js';
 import type { DeckPlan } from '../deck/deck-model.js';
 import { deckPage } from '../deck/deck-page.js';
-import { handoutPage } from '../deck/handout-page.js';
+import { handoutPage, handoutPageId } from '../deck/handout-page.js';
 import { planDeck } from '../deck/plan-deck.js';
 import { renderDeck, type RenderedDeck } from '../deck/render-deck.js';
 import { partLinks, sliceDeck } from '../deck/slice-deck.js';
@@ -73,6 +73,7 @@ export async function renderDeckOutputs(briefing: Briefing, settings: DocumentSe
   handoutParts?.catch(() => undefined);
   const outline = deck.slides.map((slide, pageIndex) => ({ title: slideLabel(slide), pageIndex }));
   const pdf = deckParts ? await finishPdf(await deckParts, pdfMetadataFor(briefing.meta, 'Slide deck'), outline) : undefined;
-  const handout = handoutParts ? await finishPdf(await handoutParts, pdfMetadataFor(briefing.meta, 'Handout with speaker notes'), outline, deck.slides.length) : undefined;
+  const handoutOutline = outline.map((bookmark, i) => ({ ...bookmark, anchor: handoutPageId(i) }));
+  const handout = handoutParts ? await finishPdf(await handoutParts, pdfMetadataFor(briefing.meta, 'Handout with speaker notes'), handoutOutline) : undefined;
   return { html: fitted.html, pdf, handout, warnings: fitted.warnings };
 }

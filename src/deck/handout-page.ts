@@ -14,7 +14,16 @@ export interface HandoutOptions {
   end?: number;
 }
 
-/** The notes handout: one page per slide, the slide on top and its speaker notes below as real text. */
+/** The id of slide `index`'s (0-based) page in the handout, whose named destination bookmarks it. */
+export function handoutPageId(index: number): string {
+  return `bk-handout-${index + 1}`;
+}
+
+/**
+ * The notes handout: one page per slide, the slide on top and its speaker notes below as real text (long notes run
+ * on). Each slide's page has an id and a hidden link to it, so the PDF says where each one starts: Chromium writes
+ * a named destination for every element a link of the page reaches.
+ */
 export function handoutPage(deck: RenderedDeck, meta: FrontMatter, options: HandoutOptions): string {
   const svgs = slideSvgs(deck.html);
   const marking = meta.classification ? escapeHtml(meta.classification.toLocaleUpperCase()) : '';
@@ -26,7 +35,7 @@ export function handoutPage(deck: RenderedDeck, meta: FrontMatter, options: Hand
     .map((slide, j) => {
       const i = start + j;
       const notes = slide.notesHtml || `<p class="bk-handout-empty">${escapeHtml(labels.noSpeakerNotes)}</p>`;
-      return `<article class="bk-handout-page">
+      return `<article class="bk-handout-page" id="${handoutPageId(i)}">
 ${marking ? `<div class="bk-handout-marking">${marking}</div>` : ''}
 <div class="marpit bk-handout-slide">${svgs[i] ?? ''}</div>
 <section class="bk-handout-notes" aria-label="${escapeHtml(labels.speakerNotes)}">
@@ -52,6 +61,7 @@ ${options.css}
 </style>
 </head>
 <body class="bk-handout">
+<nav hidden>${deck.slides.slice(start, options.end ?? total).map((_, j) => `<a href="#${handoutPageId(start + j)}"></a>`).join('')}</nav>
 ${pages}
 </body>
 </html>

@@ -1,12 +1,16 @@
 import { PdfFile } from './pdf-file.js';
 import { PdfUpdate } from './pdf-update.js';
+import { readNamedDestinations } from './read-destinations.js';
 import { applyMetadata, type PdfMetadata } from './set-metadata.js';
 import { pageOutline, writeOutline, type OutlineEntry } from './write-outline.js';
 
-/** One bookmark of a deck or handout: its title and the 0-based page it opens. */
+/** One bookmark of a deck or handout: its title and the page it opens. */
 export interface PageBookmark {
   title: string;
+  /** The 0-based page it opens. */
   pageIndex: number;
+  /** An element id: the bookmark opens the page the print put it on (its named destination), else `pageIndex`. */
+  anchor?: string;
 }
 
 /**
@@ -33,12 +37,16 @@ export function finishPrintedFile(file: PdfFile, meta: PdfMetadata, outline: rea
 }
 
 /**
- * Post-processes printed PDF bytes as one incremental update: metadata, and a bookmark per entry opening its page.
- * With `onlyIfPages`, the bookmarks are written only when the PDF has exactly that many pages (a handout whose long
- * notes ran onto a second page would otherwise get bookmarks pointing at the wrong pages).
+ * Post-processes printed PDF bytes as one incremental update: metadata, and a bookmark per entry opening its page,
+ * found by the entry's anchor where it has one (a handout page whose long notes ran onto a second page moves every
+ * later slide on by one).
  */
-export async function finishPdf(parts: Uint8Array | readonly Uint8Array[], meta: PdfMetadata, bookmarks: readonly PageBookmark[] = [], onlyIfPages?: number): Promise<Uint8Array> {
+export async function finishPdf(parts: Uint8Array | readonly Uint8Array[], meta: PdfMetadata, bookmarks: readonly PageBookmark[] = []): Promise<Uint8Array> {
   const file = PdfFile.parse(await joinedBytes(parts));
-  const fits = onlyIfPages === undefined || file.pageCount === onlyIfPages;
-  return finishPrintedFile(file, meta, fits ? pageOutline(file, bookmarks) : []);
+  const anchored = bookmarks.some((bookmark) => bookmark.anchor !== undefined) ? readNamedDestinations(file) : undefined;
+  const placed = bookmarks.map((bookmark) => {
+    const found = bookmark.anchor === undefined ? undefined : anchored?.get(bookmark.anchor);
+    return found ? { title: bookmark.title, pageIndex: found.page - 1 } : bookmark;
+  });
+  return finishPrintedFile(file, meta, pageOutline(file, placed));
 }

@@ -62,6 +62,21 @@ title: Pictures
 :::
 `;
 
+// Speaker notes three pages long on the first section's slide: every later slide starts its handout page further on.
+const talkative = `---
+title: Talkative briefing
+---
+## Opening
+
+::: notes
+${Array.from({ length: 40 }, (_, i) => `Point ${i + 1} of the opening, said at length so the notes fill page after page.`).join('\n\n')}
+:::
+
+## Closing thoughts
+
+Short notes for the closing.
+`;
+
 const svgImage = (w: number, h: number, fill: string) =>
   `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}"><rect width="${w}" height="${h}" fill="${fill}"/></svg>`;
 
@@ -75,7 +90,7 @@ describe('slides that fit', () => {
   beforeAll(async () => {
     src = tempDir();
     out = tempDir();
-    writeFiles(src, { 'overlong.md': overlong, 'unfit.md': unfittable, 'images.md': images, 'map.svg': svgImage(800, 600, '#3366aa'), 'tall.svg': svgImage(400, 2400, '#aa3333') });
+    writeFiles(src, { 'overlong.md': overlong, 'talkative.md': talkative, 'unfit.md': unfittable, 'images.md': images, 'map.svg': svgImage(800, 600, '#3366aa'), 'tall.svg': svgImage(400, 2400, '#aa3333') });
     [result, browser] = await Promise.all([build({ root: src, paths: ['.'], outDir: out, formats: ['deck-html', 'deck-pdf', 'handout'] }), launchTestBrowser()]);
   });
   afterAll(async () => browser?.close());
@@ -166,6 +181,16 @@ describe('slides that fit', () => {
     const outline = await pdfOutline(file('overlong', 'handout.pdf'));
     expect(outline.length).toBe(pdfPages(file('overlong', 'handout.pdf')).length);
     expect(outline[2]).toEqual({ title: '1. Far too long', pageIndex: 2 });
+  });
+
+  it('bookmarks each slide at the handout page it starts on when notes before it run onto more pages', async () => {
+    const pages = pdfPages(file('talkative', 'handout.pdf'));
+    const outline = await pdfOutline(file('talkative', 'handout.pdf'));
+    const slides = Number(pdfInfo(file('talkative', 'deck.pdf')).Pages);
+    expect(pages.length).toBeGreaterThan(slides);
+    expect(outline).toHaveLength(slides);
+    for (const [i, bookmark] of outline.entries()) expect(flat(pages[bookmark.pageIndex]), bookmark.title).toContain(`${i + 1} / ${slides}`);
+    expect(outline.map((b) => b.title)).toContain('2. Closing thoughts');
   });
 
   it('prints the overflow warning with file and line on the command line', () => {
