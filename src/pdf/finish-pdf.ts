@@ -1,4 +1,5 @@
 import { PdfFile } from './pdf-file.js';
+import { mapPdf2StructureRoles } from './map-structure-roles.js';
 import { PdfUpdate } from './pdf-update.js';
 import { readNamedDestinations } from './read-destinations.js';
 import { applyMetadata, type PdfMetadata } from './set-metadata.js';
@@ -25,12 +26,13 @@ export async function joinedBytes(parts: Uint8Array | readonly Uint8Array[]): Pr
 }
 
 /**
- * Writes bookmarks (the outline goes when there are none) and document metadata as one incremental update, with
- * whatever else `edit` changes in it.
+ * Writes bookmarks (the outline goes when there are none), document metadata and the tags' role map as one
+ * incremental update, with whatever else `edit` changes in it.
  */
 export function finishPrintedFile(file: PdfFile, meta: PdfMetadata, outline: readonly OutlineEntry[], edit?: (update: PdfUpdate) => void): Uint8Array {
   const update = new PdfUpdate(file);
   edit?.(update);
+  mapPdf2StructureRoles(update);
   writeOutline(update, outline);
   applyMetadata(update, meta);
   return update.bytes();

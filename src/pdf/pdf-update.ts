@@ -36,11 +36,18 @@ export class PdfUpdate {
     this.objects.set(ref.num, { ref, value });
   }
 
-  /** Gives a stream object (one of the original's, which it replaces) its dictionary and bytes; `/Length` is set here. */
+  /** Gives a stream object (one of the original's, which it replaces, or a reserved one) its dictionary and bytes; `/Length` is set here. */
   setStream(ref: PdfRef, dict: PdfDict, data: Uint8Array): void {
     const withLength = new Map(dict);
     withLength.set('Length', data.byteLength);
     this.objects.set(ref.num, { ref, value: withLength, data });
+  }
+
+  /** Writes a new stream object (its bytes as given, `/Length` set here) and returns its reference. */
+  addStream(dict: PdfDict, data: Uint8Array): PdfRef {
+    const ref = this.reserve();
+    this.setStream(ref, dict, data);
+    return ref;
   }
 
   /** Replaces the catalog with a copy changed by `change`. */
@@ -65,7 +72,8 @@ export class PdfUpdate {
    */
   bytes(): Uint8Array {
     if (this.objects.size === 0) return this.file.bytes;
-    const rewrite = [...this.objects.values()].some((object) => object.data !== undefined);
+    // Only a replaced stream leaves dead bytes behind; a new one is appended like any other object.
+    const rewrite = [...this.objects.values()].some((object) => object.data !== undefined && object.ref.num < this.file.size);
     const original = this.file.bytes;
     const parts: Uint8Array[] = [];
     const offsets = new Map<number, { offset: number; gen: number }>();

@@ -8,7 +8,7 @@ import { launchTestBrowser } from '../helpers/browser.js';
 import { repoRoot } from '../helpers/cli.js';
 import { tempDir } from '../helpers/fixtures.js';
 import { headingPage, readContents } from '../helpers/contents.js';
-import { flat, pdfContentOrderText, pdfInfo, pdfLanguage, pdfOutlineTree, pdfPages, pdfRawText, textLines } from '../helpers/pdf.js';
+import { flat, pdfContentOrderText, pdfInfo, pdfLanguage, pdfOutlineTree, pdfPages, pdfRawText, pdfXmp, textLines } from '../helpers/pdf.js';
 
 // The seed essay's headings (every short line without a full stop, after the title). CI has shared/ beside the
 // clone; elsewhere the content file's ## lines, which copy them verbatim, stand in.
@@ -57,6 +57,15 @@ describe('building the example briefing', () => {
     const drawn = pdfContentOrderText(file('report.pdf'));
     expect(drawn).toContain('significantly');
     expect(drawn).not.toMatch(/(?:fi|ff|fl)\n\p{Ll}/u);
+  });
+
+  it('describes every PDF in XMP metadata too', () => {
+    for (const name of ['deck.pdf', 'handout.pdf', 'report.pdf']) {
+      const xmp = pdfXmp(file(name));
+      expect(xmp, name).toContain('<dc:title><rdf:Alt><rdf:li xml:lang="x-default">A Deep Dive into the Motivations Behind North Korea’s Missile Launches</rdf:li>');
+      expect(xmp, name).toMatch(/<xmp:CreateDate>\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ<\/xmp:CreateDate>/);
+      expect(xmp, name).toContain('<dc:language><rdf:Bag><rdf:li>en</rdf:li></rdf:Bag></dc:language>');
+    }
   });
 
   it('titles both PDFs with the document title', () => {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/index.js';
 import { tempDir, writeFiles } from '../helpers/fixtures.js';
-import { pdfFontTable, pdfFonts } from '../helpers/pdf.js';
+import { pdfFontTable, pdfFonts, structureErrors, structureRoles } from '../helpers/pdf.js';
 
 // Bold words where the text around them is bold already (a heading, a table header, the contents entry made from
 // the heading, a slide title) and a theme whose body weight (500) has no face of its own: each asks Chromium for a
@@ -75,6 +75,14 @@ describe('fonts in the PDFs', () => {
       expect(repeated(names)).toEqual([]);
     });
   }
+
+  it('maps the tags of bold and italic words to spans, so readers take them in with the rest', () => {
+    for (const name of ['deck.pdf', 'handout.pdf', 'report.pdf']) {
+      // Chromium tags <strong>/<em> as PDF 2.0's Strong/Em in a PDF 1.4 file; without a role map poppler rejected each.
+      expect(structureErrors(path.join(out, 'brief', name)), name).toEqual([]);
+      expect(structureRoles(path.join(out, 'brief', name)), name).toContain('Span');
+    }
+  });
 
   for (const doc of ['brief', 'memo', 'ja']) {
     it(`sets code, Korean, Japanese and Chinese in it included, in real TrueType fonts in ${doc}'s PDFs, never Type 3`, () => {

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { withoutSoftHyphens } from './text.js';
 import { readFileSync, statSync } from 'node:fs';
 
@@ -153,6 +153,17 @@ export function inkShare(file: string, page = 1): number {
 }
 
 /** The structure types (H1, P, LI...) of every element of a tagged PDF's structure tree, in document order (pdfinfo -struct). */
+/** The PDF's XMP metadata packet (pdfinfo -meta), empty when it has none. */
+export function pdfXmp(file: string): string {
+  return execFileSync('pdfinfo', ['-meta', file], { encoding: 'utf8' });
+}
+
+/** What poppler complains of while reading the PDF's structure tree (pdfinfo -struct's stderr). */
+export function structureErrors(file: string): string[] {
+  const run = spawnSync('pdfinfo', ['-struct', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return run.stderr.split('\n').filter(Boolean);
+}
+
 export function structureRoles(file: string): string[] {
   const tree = execFileSync('pdfinfo', ['-struct', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   // One element per line, indented by depth, its type first; attribute lines start with a slash.

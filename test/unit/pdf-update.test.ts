@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { PdfFile } from '../../src/pdf/pdf-file.js';
 import { PdfLexer, PdfName, PdfRef, PdfString, PdfSyntaxError, serialize, type PdfDict } from '../../src/pdf/pdf-syntax.js';
 import { PdfUpdate } from '../../src/pdf/pdf-update.js';
-import { applyMetadata } from '../../src/pdf/set-metadata.js';
+import { mapPdf2StructureRoles } from '../../src/pdf/map-structure-roles.js';
+import { applyMetadata, isoFromPdfDate } from '../../src/pdf/set-metadata.js';
 
 const read = (text: string) => new PdfLexer(Buffer.from(text, 'latin1')).value();
 
@@ -77,6 +78,49 @@ describe('a PDF changed by an incremental update', () => {
     expect(pdf.getPageCount()).toBe(2);
   });
 
+  it('appends XMP metadata saying the same, dates included, as a new uncompressed stream the catalog names', async () => {
+    const original = await samplePdf();
+    const update = new PdfUpdate(PdfFile.parse(original));
+    applyMetadata(update, { title: 'A & B <C>', author: 'Team', subject: 'Handout', keywords: ['a b', '북한'], creator: 'briefkit test', lang: 'ko' }, new Date(Date.UTC(2026, 11, 1, 8, 30)));
+    const bytes = update.bytes();
+    // Appended: the original bytes stay as they were.
+    expect(Buffer.from(bytes.subarray(0, original.length)).equals(Buffer.from(original))).toBe(true);
+    const file = PdfFile.parse(bytes);
+    const stream = file.stream(file.catalog.get('Metadata') as PdfRef);
+    expect(stream?.dict.get('Subtype')).toEqual(new PdfName('XML'));
+    expect(stream?.dict.has('Filter')).toBe(false);
+    const xmp = Buffer.from(stream?.data ?? []).toString('utf8');
+    expect(xmp).toContain('<dc:title><rdf:Alt><rdf:li xml:lang="x-default">A &amp; B &lt;C&gt;</rdf:li></rdf:Alt></dc:title>');
+    expect(xmp).toContain('<dc:subject><rdf:Bag><rdf:li>a b</rdf:li><rdf:li>북한</rdf:li></rdf:Bag></dc:subject>');
+    expect(xmp).toContain('<dc:language><rdf:Bag><rdf:li>ko</rdf:li></rdf:Bag></dc:language>');
+    expect(xmp).toContain('<xmp:CreateDate>2020-01-02T03:04:05Z</xmp:CreateDate>');
+    expect(xmp).toContain('<xmp:ModifyDate>2026-12-01T08:30:00Z</xmp:ModifyDate>');
+  });
+
+  it('reads PDF dates with their time zone, and nothing that is not one', () => {
+    expect(isoFromPdfDate("D:20261201165319+00'00'")).toBe('2026-12-01T16:53:19Z');
+    expect(isoFromPdfDate("D:20261201165319+09'00'")).toBe('2026-12-01T07:53:19Z');
+    expect(isoFromPdfDate('D:20261201165319Z')).toBe('2026-12-01T16:53:19Z');
+    expect(isoFromPdfDate('D:2026')).toBe('2026-01-01T00:00:00Z');
+    expect(isoFromPdfDate('yesterday')).toBeUndefined();
+  });
+
+  it('maps the PDF 2.0 tag types Chromium writes (Strong, Em) to Span, keeping the role map a file has', async () => {
+    const pdf = await PDFDocument.create({ updateMetadata: false });
+    pdf.addPage([200, 300]);
+    const root = pdf.context.obj({ Type: 'StructTreeRoot', RoleMap: { Custom: PDFName.of('P'), Em: PDFName.of('Span') } });
+    pdf.catalog.set(PDFName.of('StructTreeRoot'), pdf.context.register(root));
+    const update = new PdfUpdate(PdfFile.parse(await pdf.save({ useObjectStreams: false })));
+    mapPdf2StructureRoles(update);
+    const file = PdfFile.parse(update.bytes());
+    const roleMap = file.dict(file.dict(file.catalog.get('StructTreeRoot'))?.get('RoleMap'));
+    expect(Object.fromEntries([...(roleMap ?? [])].map(([k, v]) => [k, (v as PdfName).text]))).toEqual({ Custom: 'P', Em: 'Span', Strong: 'Span', Sub: 'Span' });
+    // An untagged file is left alone.
+    const plain = new PdfUpdate(PdfFile.parse(await samplePdf()));
+    mapPdf2StructureRoles(plain);
+    expect(plain.bytes()).toBe(plain.file.bytes);
+  });
+
   it('can be updated again, the newest version of an object winning', async () => {
     const first = new PdfUpdate(PdfFile.parse(await samplePdf()));
     applyMetadata(first, { title: 'First', creator: 'x' });
@@ -107,7 +151,8 @@ describe('a PDF changed by an incremental update', () => {
       }
       i += count + 1;
     }
-    expect(checked).toBe(3);
+    // The added object, the information dictionary, the catalog and the XMP stream.
+    expect(checked).toBe(4);
   });
 
   it('keeps the generation number of an object it replaces', async () => {
