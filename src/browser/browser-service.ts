@@ -331,8 +331,12 @@ export class BrowserService {
       return;
     }
     const browser = await pending.catch(() => undefined);
-    // Nothing in a throw-away profile needs a graceful shutdown: disconnect and end the process.
+    // Nothing in a throw-away profile needs a graceful shutdown: disconnect and end the process. A launch still
+    // looking for the browser executable when close() began has spawned it only since: that process is ended too,
+    // or its pipes would keep node running.
     await browser?.disconnect().catch(() => undefined);
-    await chromium?.kill();
+    const spawned = chromium ?? this.chromium;
+    if (!chromium) this.chromium = undefined;
+    await spawned?.kill();
   }
 }

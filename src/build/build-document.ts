@@ -56,7 +56,10 @@ export async function buildDocument(file: string, ctx: BuildContext): Promise<Do
       add('report-pdf', report.pdf);
     }));
   }
-  await Promise.all(jobs);
+  // Every job is let finish before the document fails: a report still printing after its deck failed (an unknown
+  // theme) would otherwise ask for the browser after the build closed it, start a new one, and keep node running.
+  const failed = (await Promise.allSettled(jobs)).find((job): job is PromiseRejectedResult => job.status === 'rejected');
+  if (failed) throw failed.reason;
   // Renders finish in any order; outputs are listed in the fixed order of the formats.
   artifacts.sort((a, b) => allFormats.indexOf(a.format) - allFormats.indexOf(b.format));
   await Promise.all(artifacts.map((a) => writeAtomic(a.path, a.data)));

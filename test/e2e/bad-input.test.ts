@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { spawnSync } from 'node:child_process';
+import { repoRoot, runCli } from '../helpers/cli.js';
 import { tempDir, tinyPng, writeFiles } from '../helpers/fixtures.js';
 import { flat, pdfInfo, pdfPages } from '../helpers/pdf.js';
 
@@ -102,6 +103,17 @@ describe('a batch with every kind of bad input', () => {
 
   it('builds a document with no ## headings', () => {
     expect(pdfPages(path.join(out, 'no-headings/report.pdf')).join('')).toContain('A briefing with no sections at all.');
+  });
+
+  it('exits 1 at once when every document fails before printing, with no browser left running to keep it alive', { timeout: 120_000 }, () => {
+    // The deck fails on the unknown theme while the report is still printing; that report used to ask for the
+    // browser after the build had closed it, start a new one, and hang the command for good.
+    for (const file of ['content/bad-theme.md', 'content/bad-template.md']) {
+      const started = Date.now();
+      const alone = spawnSync(process.execPath, [path.join(repoRoot, 'dist/bin/briefkit.js'), 'build', file, '--out', 'alone'], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+      expect(alone.status, `${file}: ${alone.stderr}`).toBe(1);
+      expect(Date.now() - started, file).toBeLessThan(60_000);
+    }
   });
 
   it('keeps raw HTML with --trust-html', { timeout: 300_000 }, () => {
