@@ -40,6 +40,10 @@ function registerThemesOnFirstUse(marp: Marp, themes: readonly ThemeFile[], buil
     pending.delete(name);
     if (builtIn !== undefined) themeSet.add(builtIn);
     if (!theme) return;
+    if (theme.problem) {
+      onError(theme, theme.problem);
+      return;
+    }
     try {
       themeSet.add(theme.css);
     } catch (error) {
@@ -98,6 +102,10 @@ export function createMarp(themes: readonly ThemeFile[], options: MarpOptions = 
   if (!options.trustHtml) marp.markdown.use(dropUnsafeHtmlPlugin(Object.keys(Marp.html)));
   const broken = new Map<string, TemplateError>();
   registerThemesOnFirstUse(marp, themes, builtIns, (theme, error) => {
+    if (error instanceof TemplateError) {
+      broken.set(theme.name, error);
+      return;
+    }
     // postcss's CssSyntaxError carries the line and column and a `reason` without the "<css input>" prefix.
     const at = error as { line?: number; column?: number; reason?: string };
     const line = typeof at.line === 'number' ? at.line - theme.addedLines : undefined;

@@ -6,7 +6,8 @@ import type { DeckShell } from '../deck/deck-page.js';
 import { TemplateError } from '../errors.js';
 import { loadReportTemplate, type ReportTemplate } from './report-template.js';
 import { templateSearchDirs } from './template-dirs.js';
-import { loadThemes, type ThemeFile } from './themes.js';
+import { inlineCssFileUrls } from './template-assets.js';
+import { loadThemes, themesWithInlinedUrls, type ThemeFile } from './themes.js';
 
 /**
  * Every template a build uses, each read and compiled at most once per build. Project folders are
@@ -32,26 +33,32 @@ export class TemplateRegistry {
     return template;
   }
 
-  /** Every Marp theme CSS in the search folders. */
+  /** Every Marp theme CSS in the search folders, each with its relative url()s inlined. */
   themes(): Promise<ThemeFile[]> {
-    this.themeFiles ??= loadThemes(this.searchDirs);
+    this.themeFiles ??= loadThemes(this.searchDirs).then(themesWithInlinedUrls);
     return this.themeFiles;
   }
 
   /** The deck viewer's CSS and script, and the notes handout's CSS. */
   deckShell(): Promise<DeckShell> {
+    // Stylesheets get their relative url()s (a house font beside handout.css) inlined, as the pages are sealed.
+    const stylesheet = async (relative: string): Promise<string> => {
+      const file = this.findFirst(relative);
+      return inlineCssFileUrls(await readFile(file, 'utf8'), file);
+    };
     this.shell ??= (async () => ({
-      css: await this.readFirst('deck/viewer.css'),
-      script: await this.readFirst('deck/viewer.js'),
-      handoutCss: await this.readFirst('deck/handout.css'),
+      css: await stylesheet('deck/viewer.css'),
+      script: await readFile(this.findFirst('deck/viewer.js'), 'utf8'),
+      handoutCss: await stylesheet('deck/handout.css'),
     }))();
     return this.shell;
   }
 
-  private async readFirst(relative: string): Promise<string> {
+  /** The first search folder's copy of a template file. */
+  private findFirst(relative: string): string {
     for (const dir of this.searchDirs) {
       const file = path.join(dir, relative);
-      if (existsSync(file)) return readFile(file, 'utf8');
+      if (existsSync(file)) return file;
     }
     throw new TemplateError(`Missing template file ${relative}.`, { hint: `Looked in: ${this.searchDirs.join(', ')}. Reinstall briefkit or restore the file.` });
   }

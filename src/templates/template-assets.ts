@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { TemplateError } from '../errors.js';
 
@@ -41,4 +42,27 @@ export function inlineCssUrls(css: string, cssFile: string, assets: ReadonlyMap<
     }
     return `url("${data}")`;
   });
+}
+
+/** Relative `url()`s of a CSS text (what {@link inlineCssUrls} replaces), normalised. */
+function relativeCssUrls(css: string): string[] {
+  const urls = [...css.matchAll(/url\(\s*(['"]?)([^'")]+)\1\s*\)/g)].map((match) => match[2]);
+  return [...new Set(urls.filter((url) => !/^(data:|https?:|#|\/)/i.test(url)).map((url) => path.posix.normalize(url.replace(/^\.\//, ''))))];
+}
+
+/**
+ * A stylesheet that lives in a folder of its own (a deck theme in `themes/`, the handout's `deck/handout.css`) with
+ * its relative `url()`s inlined from the files beside it: pages are sealed, so `url(fonts/house.ttf)` left as written
+ * loaded nothing and the theme's font was silently replaced. A URL leaving the stylesheet's folder, or naming a file
+ * that is not there, throws at its line.
+ */
+export async function inlineCssFileUrls(css: string, cssFile: string): Promise<string> {
+  const folder = path.dirname(cssFile);
+  const assets = new Map<string, string>();
+  for (const rel of relativeCssUrls(css)) {
+    if (rel.startsWith('../') || rel === '..') continue;
+    const bytes = await readFile(path.join(folder, rel)).catch(() => undefined);
+    if (bytes) assets.set(rel, dataUrl(rel, bytes));
+  }
+  return inlineCssUrls(css, cssFile, assets);
 }

@@ -1,5 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { TemplateError } from '../errors.js';
+import { inlineCssFileUrls } from './template-assets.js';
 
 /** A Marp theme CSS file found in a templates folder. */
 export interface ThemeFile {
@@ -11,6 +13,8 @@ export interface ThemeFile {
   description: string;
   /** Lines added before the file's own CSS (a `@theme` comment when it had none), for error line numbers. */
   addedLines: number;
+  /** Why the theme cannot be used (a `url()` to a file it lacks): only decks that pick it fail, with this error. */
+  problem?: TemplateError;
 }
 
 const themeDirective = /\/\*[\s\S]*?@theme\s+([\w-]+)[\s\S]*?\*\//;
@@ -47,4 +51,23 @@ export async function loadThemes(searchDirs: readonly string[]): Promise<ThemeFi
     }
   }
   return [...themes.values()];
+}
+
+/**
+ * Themes as a build uses them: each one's relative `url()`s (fonts, images beside it) inlined as data: URLs, since
+ * decks are printed sealed; a theme naming a file it lacks carries that error instead of failing every deck.
+ */
+export async function themesWithInlinedUrls(themes: readonly ThemeFile[]): Promise<ThemeFile[]> {
+  return Promise.all(
+    themes.map(async (theme) => {
+      try {
+        return { ...theme, css: await inlineCssFileUrls(theme.css, theme.file) };
+      } catch (error) {
+        if (!(error instanceof TemplateError)) throw error;
+        // Line numbers of the file as written: the @theme comment briefkit added is not in it.
+        const line = error.location?.line === undefined ? undefined : error.location.line - theme.addedLines;
+        return { ...theme, problem: new TemplateError(error.message.replace(/^The CSS/, 'The theme'), { location: { file: theme.file, line }, hint: error.hint }) };
+      }
+    }),
+  );
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { tempDir, writeFiles } from '../helpers/fixtures.js';
-import { flat, pdfPages } from '../helpers/pdf.js';
+import { colourShare, flat, pdfPages } from '../helpers/pdf.js';
 
 const doc = (frontMatter: string) => `---\ntitle: Template Test\nclassification: unclassified\n${frontMatter}\n---\nIntro.\n\n## First Section\n\nBody text.\n`;
 
@@ -24,7 +24,15 @@ describe('customising templates in a project', () => {
       'templates/report/broken/partials/summary.hbs': '<section>\n  <h2>Key judgments</h2>\n  {{#each keyJudgments}<li>{{this}}</li>{{/each}}\n</section>\n',
       // A theme with a CSS syntax error (unclosed block at line 3): only the deck that picks it fails.
       'templates/themes/bad.css': '/* @theme bad */\nsection { color: red; }\nh1 { color: blue;\n',
+      // A theme with its own font beside it, and a report template that only changes the accent colour.
+      'templates/themes/fonted.css': '/* @theme fonted */\n@import "briefing";\n@font-face { font-family: "House Deck"; src: url(fonts/house.ttf); }\nsection { --bk-font: "House Deck", sans-serif; }\n',
+      'templates/themes/fonts/house.ttf': readFileSync('/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf'),
+      'templates/themes/lost.css': '/* @theme lost */\nsection { color: navy; }\nh1 { background: url(images/missing.png); }\n',
+      'templates/report/house/template.json': '{ "extends": "briefing" }',
+      'templates/report/house/style.css': ':root { --accent: rgb(0, 170, 0); }\n',
       'content/good.md': doc('theme: acme'),
+      'content/fonted.md': doc('theme: fonted\ntemplate: house'),
+      'content/lost.md': doc('theme: lost'),
       'content/badtheme.md': doc('theme: bad'),
       'content/broken.md': doc('template: broken'),
       'content/typo.md': doc('theme: acmee'),
@@ -39,6 +47,18 @@ describe('customising templates in a project', () => {
     expect(text).toContain('1 First Section');
   });
 
+  it("embeds a theme's own font from the file beside it, which the sealed page could not load by its path", () => {
+    const html = readFileSync(out('fonted/deck.html'), 'utf8');
+    expect(html).toContain('src: url("data:font/ttf;base64,');
+    expect(html).not.toContain('url(fonts/house.ttf)');
+  });
+
+  it("sets the report's classification markings in the template's accent colour", () => {
+    // The running marking at the top of a body page, rendered: the house template's green, not the built-in red.
+    expect(colourShare(out('fonted/report.pdf'), 2, { top: 0, height: 65 }, [0, 170, 0])).toBeGreaterThan(0);
+    expect(colourShare(out('good/report.pdf'), 2, { top: 0, height: 65 }, [0, 170, 0])).toBe(0);
+  });
+
   it('selects a project theme CSS from front matter', () => {
     const html = readFileSync(out('good/deck.html'), 'utf8');
     expect(html).toContain('rgb(255, 250, 205)');
@@ -47,7 +67,8 @@ describe('customising templates in a project', () => {
 
   it('fails only the documents with a broken template or theme or an unknown theme, naming file:line and what exists', () => {
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('1 of 4 documents built');
+    expect(run.stderr).toContain('2 of 6 documents built');
+    expect(run.stderr).toMatch(/templates\/themes\/lost\.css:3: The theme refers to `images\/missing\.png`, which the template does not have/);
     expect(run.stderr).toMatch(/templates\/themes\/bad\.css:3:1: Theme CSS could not be read: Unclosed block/);
     expect(run.stderr).toMatch(/templates\/report\/broken\/partials\/summary\.hbs:3:\d+: Template syntax error/);
     expect(run.stderr).toContain('3 |   {{#each keyJudgments}<li>');

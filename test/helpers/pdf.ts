@@ -141,6 +141,21 @@ export function pdfDestinations(file: string): Map<string, number> {
 }
 
 /** The share of a page's pixels that are dark (ink), from poppler's 20 dpi greyscale rendering of page `page` (1-based). */
+/**
+ * The share of pixels within a band of a page (points from the top) drawn in about `rgb`, read from a 72 dpi
+ * rendering (pdftoppm): for checking what colour something is printed in.
+ */
+export function colourShare(file: string, page: number, band: { top: number; height: number }, rgb: [number, number, number]): number {
+  const ppm = execFileSync('pdftoppm', ['-r', '72', '-f', String(page), '-l', String(page), '-y', String(band.top), '-H', String(band.height), '-W', '10000', file]);
+  // Binary PPM: "P6\n<width> <height>\n<max>\n" then three bytes per pixel.
+  const header = /^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(ppm.subarray(0, 40).toString('latin1'));
+  if (!header) throw new Error(`pdftoppm gave no colour image for ${file}`);
+  const pixels = ppm.subarray(header[0].length);
+  let near = 0;
+  for (let i = 0; i + 2 < pixels.length; i += 3) if (Math.abs(pixels[i] - rgb[0]) + Math.abs(pixels[i + 1] - rgb[1]) + Math.abs(pixels[i + 2] - rgb[2]) < 60) near += 1;
+  return near / (pixels.length / 3);
+}
+
 export function inkShare(file: string, page = 1): number {
   const pgm = execFileSync('pdftoppm', ['-gray', '-r', '20', '-f', String(page), '-l', String(page), file]);
   // Binary PGM: "P5\n<width> <height>\n<max>\n" then one byte per pixel.
