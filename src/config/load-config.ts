@@ -1,11 +1,16 @@
 import { existsSync } from 'node:fs';
 import { readFile, unlink, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError } from '../errors.js';
 import type { BriefkitConfig } from './config-file.js';
 import { validateConfig } from './validate-config.js';
 import { importExternal } from '../import-external.js';
+import { packageRoot } from '../version.js';
+
+/** The file URL of this briefkit's library entry (what `import 'briefkit'` gives a project that installed it). */
+const libraryUrl = (): string => pathToFileURL(path.join(packageRoot, 'dist', 'index.js')).href;
 
 /** Config file names looked for in the project folder, in this order. */
 export const configFileNames = ['briefkit.config.ts', 'briefkit.config.mts', 'briefkit.config.js', 'briefkit.config.mjs', 'briefkit.config.json'] as const;
@@ -57,18 +62,41 @@ function lineInStack(error: unknown, file: string): { line?: number; column?: nu
   return match ? { line: Number(match[1]), column: match[2] ? Number(match[2]) : undefined } : {};
 }
 
+/** Whether `import 'briefkit'` resolves from the config's folder (briefkit installed in the project). */
+function projectHasBriefkit(file: string): boolean {
+  try {
+    createRequire(file).resolve('briefkit');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The config's source with `from 'briefkit'` pointed at the briefkit running it, for a project that does not have
+ * briefkit installed (run through npx, or a global install): the docs' `import { defineConfig } from 'briefkit'`
+ * then loads all the same, where it failed with "Cannot find package 'briefkit'".
+ */
+export function withBriefkitImport(source: string, libraryUrl: string): string {
+  return source.replace(/(\bfrom\s*|\bimport\s*\(?\s*)(['"])briefkit\2/g, (_, lead: string, quote: string) => `${lead}${quote}${libraryUrl}${quote}`);
+}
+
 /** Imports an ES module config; a TypeScript one is transpiled into a temporary file beside it first. */
 async function importModule(file: string, source: string): Promise<unknown> {
   const isTs = /\.m?ts$/.test(file);
-  // Beside the config, so `import ... from 'briefkit'` and relative imports resolve as they would for the .ts file.
-  const target = isTs ? `${file}.${process.pid}-${Date.now()}.mjs` : file;
+  const ownBriefkit = /['"]briefkit['"]/.test(source) && !projectHasBriefkit(file);
+  // Beside the config, so relative imports (and `briefkit`, when the project has it) resolve as for the file itself.
+  const target = isTs || ownBriefkit ? `${file}.${process.pid}-${Date.now()}.mjs` : file;
   const sourceMaps = process.sourceMapsEnabled;
   try {
     if (isTs) {
       // The TypeScript compiler takes half a second to load: only a .ts config pays for it.
       const { transpileConfig } = await import('./transpile-config.js');
-      await writeFile(target, transpileConfig(source, file));
+      const code = transpileConfig(source, file);
+      await writeFile(target, ownBriefkit ? withBriefkitImport(code, libraryUrl()) : code);
       process.setSourceMapsEnabled(true);
+    } else if (ownBriefkit) {
+      await writeFile(target, withBriefkitImport(source, libraryUrl()));
     }
     const module = await importExternal<{ default?: unknown }>(`${pathToFileURL(target).href}?t=${Date.now()}`);
     if (!('default' in module)) {
@@ -84,7 +112,7 @@ async function importModule(file: string, source: string): Promise<unknown> {
       cause: error,
     });
   } finally {
-    if (isTs) {
+    if (target !== file) {
       process.setSourceMapsEnabled(sourceMaps);
       await unlink(target).catch(() => undefined);
     }

@@ -37,6 +37,15 @@ describe('loading the config file', () => {
     expect(readdirSync(root).sort()).toEqual(['briefkit.config.ts', 'node_modules']);
   });
 
+  it("reads a config importing 'briefkit' in a project without briefkit installed (npx, a global install)", async () => {
+    for (const name of ['briefkit.config.ts', 'briefkit.config.mjs']) {
+      const root = tempDir('briefkit-config-bare-');
+      writeFiles(root, { [name]: "import { defineConfig } from 'briefkit';\nexport default defineConfig({ organization: 'Acme' });\n" });
+      expect((await loadConfig({ root }))?.config, name).toEqual({ organization: 'Acme' });
+      expect(readdirSync(root), name).toEqual([name]);
+    }
+  });
+
   it('reads .mjs and .json configs, and one named with --config', async () => {
     const root = project({ 'briefkit.config.mjs': "export default { author: 'Kim' };", 'other/conf.json': '{ "theme": "gaia" }' });
     expect((await loadConfig({ root }))?.config).toEqual({ author: 'Kim' });
