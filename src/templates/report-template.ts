@@ -26,13 +26,23 @@ interface SourceFile {
   source: string;
 }
 
-/** Wraps a config helper so an exception inside it names the helper. */
-function guardHelper(name: string, helper: Handlebars.HelperDelegate): Handlebars.HelperDelegate {
+/**
+ * Wraps a config helper so an exception inside it names the helper, and the template file and line that called it:
+ * `rendering` is the stack of template files being rendered (the layout, then each partial it includes), and
+ * Handlebars gives a helper the place of its call as `options.loc`.
+ */
+function guardHelper(name: string, helper: Handlebars.HelperDelegate, rendering: readonly string[]): Handlebars.HelperDelegate {
   return function guarded(this: unknown, ...args: unknown[]) {
     try {
       return (helper as (...values: unknown[]) => unknown).apply(this, args);
     } catch (error) {
-      throw new TemplateError(`Helper \`${name}\` threw: ${(error as Error).message}`, { hint: 'The helper comes from `helpers` in the config file.', cause: error });
+      const loc = (args[args.length - 1] as { loc?: { start?: { line?: number; column?: number } } } | undefined)?.loc?.start;
+      const file = rendering[rendering.length - 1];
+      throw new TemplateError(`Helper \`${name}\` threw: ${(error as Error).message}`, {
+        location: file ? { file, line: loc?.line, column: loc?.column === undefined ? undefined : loc.column + 1 } : undefined,
+        hint: 'The helper comes from `helpers` in the config file.',
+        cause: error,
+      });
     }
   };
 }
@@ -68,7 +78,8 @@ export async function loadReportTemplate(name: string, searchDirs: readonly stri
   const chain = await resolveTemplateChain(name, searchDirs);
   const { layout, partials, assets, css } = await readTemplate(chain);
   const hbs = Handlebars.create();
-  const userHelpers = Object.fromEntries(Object.entries(extraHelpers).map(([helperName, fn]) => [helperName, guardHelper(helperName, fn)]));
+  const rendering: string[] = [];
+  const userHelpers = Object.fromEntries(Object.entries(extraHelpers).map(([helperName, fn]) => [helperName, guardHelper(helperName, fn, rendering)]));
   hbs.registerHelper({
     ...builtinHelpers,
     /** {{asset "assets/logo.png"}}: a file of the template as a data: URL. */
@@ -79,7 +90,19 @@ export async function loadReportTemplate(name: string, searchDirs: readonly stri
   // Every file is parsed before any is checked, so a syntax error is reported before what it may hide.
   const parsed = [layout, ...partials.values()].map((source) => ({ ...source, program: parseTemplate(source.file, source.source) }));
   for (const { file, source, program } of parsed) checkReferences(program, file, source, known, name);
-  for (const [partialName, partial] of partials) hbs.registerPartial(partialName, partial.source);
+  const within = <T>(file: string, run: () => T): T => {
+    rendering.push(file);
+    try {
+      return run();
+    } finally {
+      rendering.pop();
+    }
+  };
+  // Each partial is compiled here and run inside a record of its file, so an error raised in it can name it.
+  for (const [partialName, partial] of partials) {
+    const template = hbs.compile(partial.source, { strict: false });
+    hbs.registerPartial(partialName, ((context: unknown, options?: Handlebars.RuntimeOptions) => within(partial.file, () => template(context, options))) as Handlebars.Template);
+  }
   const compiled = hbs.compile(layout.source, { strict: false });
   return {
     name,
@@ -87,9 +110,10 @@ export async function loadReportTemplate(name: string, searchDirs: readonly stri
     css,
     render(context) {
       try {
-        return compiled(context);
+        return within(layout.file, () => compiled(context));
       } catch (error) {
-        if (error instanceof TemplateError && !error.location) {
+        if (error instanceof TemplateError) {
+          if (error.location) throw error;
           throw new TemplateError(error.message, { location: { file: layout.file }, hint: error.hint, cause: error });
         }
         throw new TemplateError(`Report template \`${name}\` failed while rendering: ${(error as Error).message}.`, {

@@ -143,9 +143,18 @@ describe('report templates', () => {
     expect(error.location?.line).toBe(2);
   });
 
-  it('names a config helper that throws while rendering', async () => {
-    const { searchDirs } = project({ 'templates/report/briefing/partials/cover.hbs': '{{boom document.title}}' });
+  it('names a config helper that throws while rendering, and the partial file and line that called it', async () => {
+    const { searchDirs } = project({ 'templates/report/briefing/partials/cover.hbs': '<section>\n  {{boom document.title}}\n</section>' });
     const template = await loadReportTemplate('briefing', searchDirs, { boom: () => { throw new Error('bad input'); } });
-    expect(() => template.render(context)).toThrow(/Helper `boom` threw: bad input/);
+    const error = (() => {
+      try {
+        template.render(context);
+      } catch (caught) {
+        return caught as TemplateError;
+      }
+    })();
+    expect(error?.message).toMatch(/Helper `boom` threw: bad input/);
+    expect(error?.location?.file).toMatch(/templates\/report\/briefing\/partials\/cover\.hbs$/);
+    expect([error?.location?.line, error?.location?.column]).toEqual([2, 3]);
   });
 });
