@@ -49,6 +49,24 @@ export class TemplateError extends BriefkitError {
   override name = 'TemplateError';
 }
 
+/**
+ * A deck theme or report template name that names nothing. Where it was set (front matter, the config file or the
+ * command line) is known to the build, not to the stage that looks the name up: the build places it (see
+ * document-settings.ts `settingOrigin`).
+ */
+export class UnknownNameError extends TemplateError {
+  override name = 'UnknownNameError';
+
+  constructor(
+    readonly setting: 'theme' | 'template',
+    readonly value: string,
+    message: string,
+    options: { location?: SourceLocation; hint?: string } = {},
+  ) {
+    super(message, options);
+  }
+}
+
 /** No usable browser, or the browser failed while printing. */
 export class BrowserError extends BriefkitError {
   override name = 'BrowserError';

@@ -1,9 +1,10 @@
 import path from 'node:path';
-import { documentSettings, withSettings } from '../config/document-settings.js';
+import { documentSettings, placeUnknownName, settingOrigin, withSettings } from '../config/document-settings.js';
 import { allFormats, formatFileNames } from '../config/formats.js';
 import { sha256 } from '../cache/hash.js';
 import { loadBriefing } from '../content/load-briefing.js';
 import type { Briefing, Diagnostic } from '../content/types.js';
+import { UnknownNameError } from '../errors.js';
 import { writeAtomic } from '../output/write-atomic.js';
 import type { Artifact } from './artifact.js';
 import type { BuildContext } from './build-context.js';
@@ -59,7 +60,14 @@ export async function buildDocument(file: string, ctx: BuildContext): Promise<Do
   // Every job is let finish before the document fails: a report still printing after its deck failed (an unknown
   // theme) would otherwise ask for the browser after the build closed it, start a new one, and keep node running.
   const failed = (await Promise.allSettled(jobs)).find((job): job is PromiseRejectedResult => job.status === 'rejected');
-  if (failed) throw failed.reason;
+  if (failed) {
+    const error: unknown = failed.reason;
+    // The stage that looked the name up knows only the name; the build knows where it was set.
+    if (error instanceof UnknownNameError && error.value === settings[error.setting]) {
+      throw placeUnknownName(error, settingOrigin(error.setting, loaded.meta, briefing.file, options), briefing.file);
+    }
+    throw error;
+  }
   // Renders finish in any order; outputs are listed in the fixed order of the formats.
   artifacts.sort((a, b) => allFormats.indexOf(a.format) - allFormats.indexOf(b.format));
   await Promise.all(artifacts.map((a) => writeAtomic(a.path, a.data)));

@@ -69,6 +69,8 @@ export interface ResolvedBuildOptions {
   readonly templateDirs: readonly string[];
   /** The config file read, if any. */
   readonly configFile?: string;
+  /** The lines of the config file that set `theme` and `template`. */
+  readonly configLines?: Partial<Record<'theme' | 'template', number>>;
   /** The config layer of document settings (config file, then `defaults`); front matter overrides it. */
   readonly defaults: Readonly<DocumentDefaults>;
   /** The command-line layer of document settings; it overrides front matter. */
@@ -117,6 +119,7 @@ export function resolveBuildOptions(options: BuildOptions = {}, loaded?: LoadedC
       path.join(root, 'templates'),
     ],
     configFile: loaded?.file,
+    configLines: loaded?.lines,
     defaults: applyLayers<DocumentDefaults>(configDefaults(config), options.defaults),
     overrides: applyLayers<DocumentDefaults>(options.overrides),
     helpers: { ...config.helpers, ...options.helpers },

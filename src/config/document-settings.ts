@@ -1,4 +1,5 @@
 import type { FrontMatter, PaperSize } from '../content/types.js';
+import { UnknownNameError, type SourceLocation } from '../errors.js';
 import { builtinDefaults, type DocumentDefaults, type ResolvedBuildOptions } from './build-options.js';
 import { applyLayers } from './precedence.js';
 
@@ -35,4 +36,33 @@ export function withSettings(meta: FrontMatter, settings: DocumentSettings): Fro
     author: settings.author,
     classification: settings.classification,
   };
+}
+
+/** Where a document's theme or template name came from, in words and (for a file) at what line. */
+export interface SettingOrigin {
+  location?: SourceLocation;
+  described: string;
+}
+
+/** Which layer set a document's `theme` or `template`: the command line, its front matter, the config file or the default. */
+export function settingOrigin(key: 'theme' | 'template', meta: FrontMatter, file: string, options: Pick<ResolvedBuildOptions, 'defaults' | 'overrides' | 'configFile' | 'configLines'>): SettingOrigin {
+  if (options.overrides[key] !== undefined) return { described: `given by --${key}` };
+  if (meta[key] !== undefined) return { location: { file, line: meta.lines?.[key] }, described: `set by \`${key}:\` in the front matter` };
+  if (options.defaults[key] !== undefined && options.configFile && options.configLines?.[key] !== undefined) {
+    return { location: { file: options.configFile, line: options.configLines[key] }, described: `set by \`${key}\` in the config file` };
+  }
+  if (options.defaults[key] !== undefined) return { described: "set by the build's defaults" };
+  return { described: 'the built-in default' };
+}
+
+/**
+ * An unknown theme or template name, placed where it was set: the front matter line, the config file line, or
+ * the flag (then the document itself), and saying so, so the user changes the right place.
+ */
+export function placeUnknownName(error: UnknownNameError, origin: SettingOrigin, file: string): UnknownNameError {
+  const flag = origin.described.startsWith('given by');
+  return new UnknownNameError(error.setting, error.value, `${error.message.replace(/\.$/, '')} (${origin.described}).`, {
+    location: origin.location ?? { file },
+    hint: `${error.hint ?? ''}${flag ? ` Check --${error.setting}.` : ''}`.trim(),
+  });
 }

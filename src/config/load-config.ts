@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError } from '../errors.js';
 import type { BriefkitConfig } from './config-file.js';
-import { validateConfig } from './validate-config.js';
+import { lineOfConfigKey, validateConfig } from './validate-config.js';
 import { importExternal } from '../import-external.js';
 import { packageRoot } from '../version.js';
 
@@ -20,6 +20,8 @@ export interface LoadedConfig {
   /** Absolute path of the config file; relative paths in it resolve against its folder. */
   file: string;
   config: BriefkitConfig;
+  /** The lines that set `theme` and `template`, for errors about the names they give. */
+  lines?: Partial<Record<'theme' | 'template', number>>;
 }
 
 /** The project's config file, if it has one; two candidates at once is an error (which would win is unclear). */
@@ -134,5 +136,9 @@ export async function loadConfig(options: { root: string; file?: string | false 
     throw new ConfigError(`Cannot read the config file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, { location: { file }, hint: 'Check the --config path.', cause: error });
   }
   const value = file.endsWith('.json') ? parseJson(source, file) : await importModule(file, source);
-  return { file, config: validateConfig(value, file, source) };
+  const lines = Object.fromEntries((['theme', 'template'] as const).flatMap((key) => {
+    const line = lineOfConfigKey(source, key);
+    return line === undefined ? [] : [[key, line]];
+  }));
+  return { file, config: validateConfig(value, file, source), lines };
 }

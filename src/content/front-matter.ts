@@ -124,6 +124,7 @@ export function validateFrontMatter(source: SplitSource, file: string): FrontMat
     numbered,
     paper: paper === undefined ? undefined : normalisePaper(paper),
     extra,
+    lines: { theme: lineOfKey(yaml, 'theme'), template: lineOfKey(yaml, 'template') },
   };
 }
 

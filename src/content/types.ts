@@ -29,6 +29,8 @@ export interface FrontMatter {
   paper?: PaperSize;
   /** Any other keys the author wrote, passed through to templates untouched. */
   extra: Record<string, unknown>;
+  /** Source lines of `theme:` and `template:`, for errors about the names they give. */
+  lines?: Partial<Record<'theme' | 'template', number>>;
 }
 
 /** The two faces of a block of content, plus notes: what the report prints and what the deck shows. */

@@ -1,7 +1,7 @@
 import type { Marp } from '@marp-team/marp-core';
 import type MarkdownIt from 'markdown-it';
 import type { Briefing } from '../content/types.js';
-import { TemplateError } from '../errors.js';
+import { UnknownNameError } from '../errors.js';
 import type { MarkdownEnv } from '../markdown/env.js';
 import { sanitize } from '../markdown/sanitize.js';
 import type { DeckPlan, PlannedSlide, SlideKind } from './deck-model.js';
@@ -67,9 +67,9 @@ export function renderDeck(plan: DeckPlan, briefing: Briefing, marp: Marp, notes
   const broken = themeError(marp, plan.theme);
   if (broken) throw broken;
   if (!marp.themeSet.has(plan.theme)) {
-    throw new TemplateError(`Unknown deck theme \`${plan.theme}\`.`, {
-      location: { file: briefing.file, line: 1 },
-      hint: `Known themes: ${themeNames(marp).join(', ')}. Set \`theme:\` in front matter or pass --theme.`,
+    throw new UnknownNameError('theme', plan.theme, `Unknown deck theme \`${plan.theme}\`.`, {
+      location: { file: briefing.file },
+      hint: `Known themes: ${themeNames(marp).join(', ')}.`,
     });
   }
   const env: MarkdownEnv = { assets: briefing.assets, lang: briefing.meta.lang };

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { TemplateError } from '../errors.js';
+import { TemplateError, UnknownNameError } from '../errors.js';
 import { readManifest, type TemplateManifest } from './template-manifest.js';
 
 /** The folders of one report template name, highest precedence first (project ones before built-in). */
@@ -50,9 +50,10 @@ export async function resolveTemplateChain(name: string, searchDirs: readonly st
   if (dirs.length === 0) {
     const known = await listReportTemplates(searchDirs);
     const asked = seen.length > 0 ? ` (extended by \`${seen[seen.length - 1]}\`)` : '';
-    throw new TemplateError(`Unknown report template \`${name}\`${asked}.`, {
-      hint: `Known templates: ${known.join(', ') || '(none)'}. Choose one with \`template:\` in front matter, --template or the config's \`template\`.`,
-    });
+    const hint = `Known templates: ${known.join(', ') || '(none)'}.`;
+    // A name an `extends` asked for is that manifest's fault, not the setting's.
+    if (seen.length > 0) throw new TemplateError(`Unknown report template \`${name}\`${asked}.`, { hint });
+    throw new UnknownNameError('template', name, `Unknown report template \`${name}\`.`, { hint });
   }
   const manifest = await groupManifest(dirs);
   const groups: TemplateGroup[] = [{ name, dirs }];

@@ -65,8 +65,9 @@ describe('a batch with every kind of bad input', () => {
     ['link-escape.md', /^error {2}content\/link-escape\.md:6: Link `\.\.\/\.\.\/\.\.\/home\/id_rsa` points to a file outside the project folder, so it is refused\.\n {2}Link to a web address, or copy the file into the project/],
     ['system-image.md', /^error {2}content\/system-image\.md:6: Image `\/etc\/passwd` is an absolute path to a file outside the project folder, so it is refused\./],
     ['system-link.md', /^error {2}content\/system-link\.md:6: Link `file:\/\/\/etc\/shadow` is an absolute path to a file outside the project folder, so it is refused\./],
-    ['bad-theme.md', /^error {2}content\/bad-theme\.md:1: Unknown deck theme `neon`\.\n {2}Known themes: briefing, .*Set `theme:` in front matter or pass --theme\./],
-    ['bad-template.md', /^error {2}content\/bad-template\.md: Unknown report template `glossy`\.\n {2}Known templates: briefing.*Choose one with `template:` in front matter, --template/],
+    // At the line that set the name, saying which layer it was (front matter here; the config file and --theme too).
+    ['bad-theme.md', /^error {2}content\/bad-theme\.md:3: Unknown deck theme `neon` \(set by `theme:` in the front matter\)\.\n {2}Known themes: briefing, /],
+    ['bad-template.md', /^error {2}content\/bad-template\.md:3: Unknown report template `glossy` \(set by `template:` in the front matter\)\.\n {2}Known templates: briefing/],
   ])('explains %s with its file, line and what to do', (name, message) => {
     expect(errorFor(name)).toMatch(message);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveBuildOptions } from '../../src/config/build-options.js';
-import { documentSettings } from '../../src/config/document-settings.js';
+import { documentSettings, placeUnknownName, settingOrigin } from '../../src/config/document-settings.js';
+import { UnknownNameError } from '../../src/errors.js';
 import { applyLayers } from '../../src/config/precedence.js';
 import { parseBriefing } from '../../src/content/load-briefing.js';
 
@@ -35,6 +36,17 @@ describe('settings precedence', () => {
     const options = resolveBuildOptions({ root: '/p', overrides: { theme: 'cli-theme', template: undefined, paper: 'Letter' } }, config);
     const settings = documentSettings(meta('theme: fm-theme\ntemplate: fm-template\npaper: A4'), options);
     expect(settings).toMatchObject({ theme: 'cli-theme', template: 'fm-template', paper: 'Letter' });
+  });
+
+  it('says which layer set a theme or template, at its line, for errors about the name', () => {
+    const withLines = { ...config, lines: { theme: 4, template: 5 } };
+    const fm = meta('organization: X\ntheme: fm-theme');
+    expect(settingOrigin('theme', fm, '/p/a.md', resolveBuildOptions({ root: '/p' }, withLines))).toEqual({ location: { file: '/p/a.md', line: 4 }, described: 'set by `theme:` in the front matter' });
+    expect(settingOrigin('template', fm, '/p/a.md', resolveBuildOptions({ root: '/p' }, withLines))).toEqual({ location: { file: '/p/briefkit.config.ts', line: 5 }, described: 'set by `template` in the config file' });
+    expect(settingOrigin('theme', fm, '/p/a.md', resolveBuildOptions({ root: '/p', overrides: { theme: 'x' } }, withLines)).described).toBe('given by --theme');
+    expect(settingOrigin('theme', meta(''), '/p/a.md', resolveBuildOptions({ root: '/p' })).described).toBe('the built-in default');
+    const placed = placeUnknownName(new UnknownNameError('theme', 'fm-theme', 'Unknown deck theme `fm-theme`.', { hint: 'Known themes: a, b.' }), { described: 'given by --theme' }, '/p/a.md');
+    expect([placed.message, placed.location, placed.hint]).toEqual(['Unknown deck theme `fm-theme` (given by --theme).', { file: '/p/a.md' }, 'Known themes: a, b. Check --theme.']);
   });
 
   it('layers output folder and formats as built-in < config file < caller, resolving config paths against its folder', () => {
