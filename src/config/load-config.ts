@@ -42,12 +42,27 @@ function positionOf(source: string, offset: number): { line: number; column: num
   return { line: before.length, column: before[before.length - 1].length + 1 };
 }
 
+/**
+ * Where in `source` JSON.parse failed, from its message: "... at position 12", or, for an unexpected token, V8's
+ * "Unexpected token 'a', ...\"context\"... is not valid JSON", whose context is the 10 characters either side.
+ */
+export function jsonErrorOffset(message: string, source: string): number | undefined {
+  const position = /position (\d+)/.exec(message);
+  if (position) return Number(position[1]);
+  const context = /^Unexpected token '(.)', (\.\.\.)?"([\s\S]*?)"(?:\.\.\.)? is not valid JSON/.exec(message);
+  if (!context) return undefined;
+  const [, token, clipped, snippet] = context;
+  const start = source.indexOf(snippet);
+  if (start < 0) return undefined;
+  return clipped ? start + 10 : start + Math.max(0, snippet.indexOf(token));
+}
+
 function parseJson(source: string, file: string): unknown {
   try {
     return JSON.parse(source);
   } catch (error) {
-    const offset = /position (\d+)/.exec((error as Error).message);
-    const at = offset ? positionOf(source, Number(offset[1])) : undefined;
+    const offset = jsonErrorOffset((error as Error).message, source);
+    const at = offset === undefined ? undefined : positionOf(source, offset);
     throw new ConfigError(`The config file is not valid JSON: ${(error as Error).message}.`, {
       location: { file, line: at?.line, column: at?.column },
       hint: 'Check for a missing comma or quote, or a trailing comma (JSON allows none).',
@@ -140,5 +155,16 @@ export async function loadConfig(options: { root: string; file?: string | false 
     const line = lineOfConfigKey(source, key);
     return line === undefined ? [] : [[key, line]];
   }));
-  return { file, config: validateConfig(value, file, source), lines };
+  const config = validateConfig(value, file, source);
+  // A template folder that is not there is a typo more often than a plan: said now, not found missing later.
+  for (const dir of config.templateDirs ?? []) {
+    const resolved = path.resolve(path.dirname(file), dir);
+    if (!existsSync(resolved)) {
+      throw new ConfigError(`Config \`templateDirs\` names ${dir}, which is not a folder (${resolved}).`, {
+        location: { file, line: lineOfConfigKey(source, 'templateDirs') },
+        hint: 'Paths are relative to the config file; create the folder or fix the path.',
+      });
+    }
+  }
+  return { file, config, lines };
 }

@@ -46,6 +46,22 @@ describe('loading the config file', () => {
     }
   });
 
+  it('places a JSON syntax error at its line, a bare word as much as a trailing comma', async () => {
+    const bare = project({ 'briefkit.config.json': '{\n  "organization": "Acme Policy Office",\n  "theme": acme,\n  "paper": "Letter"\n}\n' });
+    expect((await loadError(bare)).location).toMatchObject({ line: 3, column: 12 });
+    const start = project({ 'briefkit.config.json': '{ "a": x }' });
+    expect((await loadError(start)).location).toMatchObject({ line: 1, column: 8 });
+    const comma = project({ 'briefkit.config.json': '{\n  "theme": "acme",\n}\n' });
+    expect((await loadError(comma)).location?.line).toBe(3);
+  });
+
+  it('refuses a template folder that is not there, at the line naming it', async () => {
+    const root = project({ 'briefkit.config.json': '{\n  "templateDirs": ["../nonexistent"]\n}\n' });
+    const error = await loadError(root);
+    expect(error.message).toContain('../nonexistent');
+    expect(error.location?.line).toBe(2);
+  });
+
   it('reads .mjs and .json configs, and one named with --config', async () => {
     const root = project({ 'briefkit.config.mjs': "export default { author: 'Kim' };", 'other/conf.json': '{ "theme": "gaia" }' });
     expect((await loadConfig({ root }))?.config).toEqual({ author: 'Kim' });
