@@ -152,7 +152,6 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewSess
     const changedFiles = new Set(result.failures.map((f) => f.file));
     failed = [...new Set([...failed.filter((f) => !result.documents.some((d) => d.file === f)), ...changedFiles])];
     await writeIndex();
-    report({ type: 'html-built', result, changed: changed === 'all' ? [] : changed });
     return result;
   };
 
@@ -171,6 +170,10 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewSess
       const settled = await Promise.allSettled([reportBuilt, deckBuilt]);
       const errors = new Set(settled.flatMap((s) => (s.status === 'rejected' ? [s.reason as unknown] : [])));
       for (const error of errors) report({ type: 'error', error });
+      // One line for the pass, though the report's HTML and the deck are two builds: a document counts as built
+      // when neither failed it (it used to print "html 0 of 1" then "html 1 of 1 built" for one broken template).
+      const results = settled.flatMap((s) => (s.status === 'fulfilled' && s.value ? [s.value] : []));
+      if (results.length > 0) report({ type: 'html-built', result: combinedResult(results), changed: changed === 'all' ? [] : changed });
       const built = settled.flatMap((s) => (s.status === 'fulfilled' && s.value ? s.value.documents : []));
       // A preview opened on up-to-date output built nothing yet: build one document once, out of sight, so the
       // first save finds the code, templates and the deck's tab warm (a first deck load in a new tab takes seconds).
@@ -250,5 +253,19 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewSess
       await Promise.all([browser.close(), htmlBrowser.close()]);
       await releaseLock();
     },
+  };
+}
+
+/** Builds of different formats of the same documents as one result: a document failed by either is failed. */
+export function combinedResult(results: readonly BuildResult[]): BuildResult {
+  const failures = results.flatMap((r) => r.failures).filter((f, i, all) => all.findIndex((g) => g.file === f.file) === i);
+  const failed = new Set(failures.map((f) => f.file));
+  const documents = results.flatMap((r) => r.documents).filter((d, i, all) => !failed.has(d.file) && all.findIndex((e) => e.file === d.file) === i);
+  return {
+    documents,
+    failures,
+    index: results.map((r) => r.index).find((index) => index !== undefined),
+    ms: Math.max(...results.map((r) => r.ms)),
+    browserStarted: results.some((r) => r.browserStarted),
   };
 }
