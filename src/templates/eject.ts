@@ -1,11 +1,12 @@
 import { Marp } from '@marp-team/marp-core';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { listReportTemplates, resolveTemplateChain } from './template-chain.js';
+import { relativeCssUrls } from './template-assets.js';
 import { collectTemplateFiles } from './template-files.js';
-import { loadThemes, themeNameOf } from './themes.js';
+import { loadThemes, themeDescriptionOf, themeNameOf } from './themes.js';
 
 /** What to eject and where. */
 export interface EjectOptions {
@@ -49,7 +50,7 @@ async function ejectReport(options: EjectOptions, newName: string): Promise<Ejec
   const css = await Promise.all(styles.map(async (file) => readFile(file, 'utf8')));
   if (css.length > 0) contents.set('style.css', css.join('\n'));
   const original = chain.manifest.description ?? 'a report template';
-  const manifest = { description: newName === options.name ? original : `Copy of ${options.name}: ${original}` };
+  const manifest = { description: newName === options.name ? original : copyDescription(options.name, original) };
   contents.set('template.json', `${JSON.stringify(manifest, null, 2)}\n`);
   for (const [rel, data] of contents) {
     const file = path.join(target, rel);
@@ -59,22 +60,44 @@ async function ejectReport(options: EjectOptions, newName: string): Promise<Ejec
   return { kind: 'report', name: newName, target, files: [...contents.keys()].sort() };
 }
 
-/** The CSS of a theme: one found in the search folders, else one of Marp's own. */
-async function themeCss(name: string, searchDirs: readonly string[]): Promise<string | undefined> {
-  const found = (await loadThemes(searchDirs)).find((theme) => theme.name === name);
-  if (found) return found.css;
-  return new Marp().themeSet.get(name)?.css;
+/** What a copy under a new name says it is: "Copy of acme: …", one "Copy of" however often it was copied. */
+export function copyDescription(name: string, original: string): string {
+  return `Copy of ${name}: ${original.replace(/^(?:Copy of [\w.-]+: )+/, '')}`;
 }
 
-/** Copies a deck theme into `<to>/themes/<as>.css`, renaming its `@theme` to the new name. */
-async function ejectTheme(options: EjectOptions, newName: string, css: string): Promise<EjectedTemplate> {
+/** The CSS of a theme, and its file when it is one of ours: one found in the search folders, else one of Marp's own. */
+async function themeCss(name: string, searchDirs: readonly string[]): Promise<{ css: string; file?: string } | undefined> {
+  const found = (await loadThemes(searchDirs)).find((theme) => theme.name === name);
+  if (found) return { css: found.css, file: found.file };
+  const marp = new Marp().themeSet.get(name)?.css;
+  return marp === undefined ? undefined : { css: marp };
+}
+
+/**
+ * Copies a deck theme into `<to>/themes/<as>.css`, renaming its `@theme` to the new name, with the files beside it
+ * that its relative `url()`s name (fonts, images), which a copy without them would miss. Files already there are kept.
+ */
+async function ejectTheme(options: EjectOptions, newName: string, theme: { css: string; file?: string }): Promise<EjectedTemplate> {
+  const { css } = theme;
   const target = path.join(options.to, 'themes', `${newName}.css`);
   if (existsSync(target) && !options.force) refuseExisting(target, 'Deck theme', newName);
   const declared = themeNameOf(css);
-  const renamed = declared ? css.replace(new RegExp(`(@theme\\s+)${declared}\\b`), `$1${newName}`) : `/* @theme ${newName} */\n${css}`;
+  let renamed = declared ? css.replace(new RegExp(`(@theme\\s+)${declared}\\b`), `$1${newName}`) : `/* @theme ${newName} */\n${css}`;
+  // Under a new name its description (the header comment's first sentence) says what it is a copy of.
+  const description = themeDescriptionOf(css);
+  if (newName !== options.name && description) renamed = renamed.replace(description.replace(/…$/, ''), copyDescription(options.name, description.replace(/…$/, '')));
   await mkdir(path.dirname(target), { recursive: true });
   await writeFile(target, renamed);
-  return { kind: 'theme', name: newName, target, files: [path.basename(target)] };
+  const files = [path.basename(target)];
+  for (const rel of theme.file ? relativeCssUrls(css) : []) {
+    const from = path.join(path.dirname(theme.file ?? ''), rel);
+    const to = path.join(path.dirname(target), rel);
+    if (rel.startsWith('../') || !existsSync(from) || path.resolve(from) === path.resolve(to) || existsSync(to)) continue;
+    await mkdir(path.dirname(to), { recursive: true });
+    await copyFile(from, to);
+    files.push(rel);
+  }
+  return { kind: 'theme', name: newName, target, files };
 }
 
 /**

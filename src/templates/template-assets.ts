@@ -45,7 +45,7 @@ export function inlineCssUrls(css: string, cssFile: string, assets: ReadonlyMap<
 }
 
 /** Relative `url()`s of a CSS text (what {@link inlineCssUrls} replaces), normalised. */
-function relativeCssUrls(css: string): string[] {
+export function relativeCssUrls(css: string): string[] {
   const urls = [...css.matchAll(/url\(\s*(['"]?)([^'")]+)\1\s*\)/g)].map((match) => match[2]);
   return [...new Set(urls.filter((url) => !/^(data:|https?:|#|\/)/i.test(url)).map((url) => path.posix.normalize(url.replace(/^\.\//, ''))))];
 }

@@ -53,6 +53,11 @@ describe('briefkit eject', () => {
     });
     await ejectTemplate({ name: 'briefing', searchDirs, to: templates, as: 'navy', kind: 'theme' });
     expect(readFileSync(path.join(templates, 'themes/navy.css'), 'utf8')).toMatch(/@theme navy\b/);
+    const navy = (await loadThemes(searchDirs)).find((theme) => theme.name === 'navy');
+    expect(navy?.description).toMatch(/^Copy of briefing: briefkit's default deck theme/);
+    // A copy of a copy says what it copies once.
+    await ejectTemplate({ name: 'navy', searchDirs, to: templates, as: 'navy2', kind: 'theme' });
+    expect((await loadThemes(searchDirs)).find((theme) => theme.name === 'navy2')?.description).toMatch(/^Copy of navy: briefkit's default/);
     expect(existsSync(path.join(templates, 'report/navy'))).toBe(false);
     await ejectTemplate({ name: 'acme', searchDirs, to: templates, as: 'acme2' });
     const dir = path.join(templates, 'report/acme2');
@@ -61,6 +66,16 @@ describe('briefkit eject', () => {
     expect(JSON.parse(readFileSync(path.join(dir, 'template.json'), 'utf8'))).toEqual({ description: 'Copy of acme: Acme' });
     const css = readFileSync(path.join(dir, 'style.css'), 'utf8');
     expect(css.indexOf('.acme {}')).toBeGreaterThan(css.indexOf('.toc'));
+  });
+
+  it("copies the fonts and images a theme's url()s name along with it", async () => {
+    const shared = tempDir('briefkit-shared-');
+    writeFiles(shared, { 'themes/house.css': '/* @theme house */\n@font-face { font-family: H; src: url(fonts/h.ttf); }\nh1 { background: url("./img/band.png"); }\n', 'themes/fonts/h.ttf': 'TTF', 'themes/img/band.png': 'PNG' });
+    const { templates } = project();
+    const result = await ejectTemplate({ name: 'house', searchDirs: templateSearchDirs([templates, shared]), to: templates, as: 'house2' });
+    expect(result[0].files).toEqual(['house2.css', 'fonts/h.ttf', 'img/band.png']);
+    expect(readFileSync(path.join(templates, 'themes/fonts/h.ttf'), 'utf8')).toBe('TTF');
+    expect(readFileSync(path.join(templates, 'themes/img/band.png'), 'utf8')).toBe('PNG');
   });
 
   it('refuses to overwrite an existing copy unless forced, and writes nothing when it refuses', async () => {
