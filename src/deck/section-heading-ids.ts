@@ -27,8 +27,9 @@ export function useSectionHeadingIds(marp: Marp): void {
       if (!id) continue;
       tokens[i].attrSet('id', id);
       // marp-core 5.0's slug rule looks for an id already given on the heading's closing token, not its opening one.
-      const close = tokens.findIndex((token, j) => j > i && token.type === 'heading_close');
-      if (close > 0) tokens[close].attrSet('id', id);
+      let close = i + 1;
+      while (close < tokens.length && tokens[close].type !== 'heading_close') close += 1;
+      if (close < tokens.length) tokens[close].attrSet('id', id);
     }
   };
   // marp_slug is marp-core's own rule, added when the engine is made; ours runs just before it.
