@@ -1,5 +1,6 @@
 import type { Marp } from '@marp-team/marp-core';
 import type MarkdownIt from 'markdown-it';
+import type Token from 'markdown-it/lib/token.mjs';
 
 type CoreRule = Parameters<MarkdownIt['core']['ruler']['at']>[1];
 
@@ -18,6 +19,9 @@ const sectionIdIn = new RegExp(`\\s${sectionIdAttribute}="([^"]*)"`);
  */
 export function useSectionHeadingIds(marp: Marp): void {
   const md = marp.markdown as MarkdownIt;
+  // Closing tokens given an id for marp-core's rule to find; it is taken off them again once that rule has run,
+  // or markdown-it would write it into the end tag (`</h2 id="outlook">`).
+  const closings: Token[] = [];
   const rule: CoreRule = (state) => {
     const { tokens } = state;
     for (let i = 0; i + 1 < tokens.length; i += 1) {
@@ -29,9 +33,16 @@ export function useSectionHeadingIds(marp: Marp): void {
       // marp-core 5.0's slug rule looks for an id already given on the heading's closing token, not its opening one.
       let close = i + 1;
       while (close < tokens.length && tokens[close].type !== 'heading_close') close += 1;
-      if (close < tokens.length) tokens[close].attrSet('id', id);
+      if (close < tokens.length) {
+        tokens[close].attrSet('id', id);
+        closings.push(tokens[close]);
+      }
     }
   };
-  // marp_slug is marp-core's own rule, added when the engine is made; ours runs just before it.
+  const tidy: CoreRule = () => {
+    for (const token of closings.splice(0)) token.attrs = token.attrs?.filter(([name]) => name !== 'id') ?? null;
+  };
+  // marp_slug is marp-core's own rule, added when the engine is made; ours run just before and just after it.
   md.core.ruler.before('marp_slug', 'briefkit_section_heading_ids', rule);
+  md.core.ruler.after('marp_slug', 'briefkit_section_heading_ids_tidy', tidy);
 }

@@ -52,6 +52,7 @@ describe('the deck PDF’s tags', () => {
     expect(pdfDestinations(deck).get('outlook')).toBe(outlookPage);
     const html = readFileSync(path.join(out, 'brief', 'deck.html'), 'utf8');
     expect(html).toContain('<h2 id="outlook">');
+    expect(html).not.toMatch(/<\/h\d\s/);
     expect(html).not.toContain('data-bk-section');
   });
 
