@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readFile, unlink, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError } from '../errors.js';
@@ -49,12 +48,25 @@ function positionOf(source: string, offset: number): { line: number; column: num
 export function jsonErrorOffset(message: string, source: string): number | undefined {
   const position = /position (\d+)/.exec(message);
   if (position) return Number(position[1]);
-  const context = /^Unexpected token '(.)', (\.\.\.)?"([\s\S]*?)"(?:\.\.\.)? is not valid JSON/.exec(message);
+  const context = /^Unexpected token '(.)', (\.\.\.)?"([\s\S]*?)"(\.\.\.)? is not valid JSON/.exec(message);
   if (!context) return undefined;
-  const [, token, clipped, snippet] = context;
+  const [, token, clippedBefore, snippet, clippedAfter] = context;
   const start = source.indexOf(snippet);
   if (start < 0) return undefined;
-  return clipped ? start + 10 : start + Math.max(0, snippet.indexOf(token));
+  // The context is the 10 characters either side of the token, cut at the ends of the source.
+  if (clippedBefore) return start + 10;
+  if (clippedAfter) return start + snippet.length - 10;
+  // A short source shown whole: the first such character outside a string.
+  let inString = false;
+  for (let i = 0; i < snippet.length; i += 1) {
+    const char = snippet[i];
+    if (inString) {
+      if (char === '\\') i += 1;
+      else if (char === '"') inString = false;
+    } else if (char === '"') inString = true;
+    else if (char === token) return start + i;
+  }
+  return start;
 }
 
 function parseJson(source: string, file: string): unknown {
@@ -79,13 +91,15 @@ function lineInStack(error: unknown, file: string): { line?: number; column?: nu
   return match ? { line: Number(match[1]), column: match[2] ? Number(match[2]) : undefined } : {};
 }
 
-/** Whether `import 'briefkit'` resolves from the config's folder (briefkit installed in the project). */
+/**
+ * Whether the project has briefkit installed where `import 'briefkit'` in the config would find it: a
+ * node_modules/briefkit in the config's folder or one above. (require.resolve cannot tell: briefkit's package.json
+ * exports only `import` conditions, so it throws ERR_PACKAGE_PATH_NOT_EXPORTED even when briefkit is there.)
+ */
 function projectHasBriefkit(file: string): boolean {
-  try {
-    createRequire(file).resolve('briefkit');
-    return true;
-  } catch {
-    return false;
+  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'node_modules', 'briefkit', 'package.json'))) return true;
+    if (path.dirname(dir) === dir) return false;
   }
 }
 
@@ -95,7 +109,8 @@ function projectHasBriefkit(file: string): boolean {
  * then loads all the same, where it failed with "Cannot find package 'briefkit'".
  */
 export function withBriefkitImport(source: string, libraryUrl: string): string {
-  return source.replace(/(\bfrom\s*|\bimport\s*\(?\s*)(['"])briefkit\2/g, (_, lead: string, quote: string) => `${lead}${quote}${libraryUrl}${quote}`);
+  // JSON.stringify quotes the URL whatever it holds (an install path with a quote in it).
+  return source.replace(/(\bfrom\s*|\bimport\s*\(?\s*)(['"])briefkit\2/g, (_, lead: string) => `${lead}${JSON.stringify(libraryUrl)}`);
 }
 
 /** Imports an ES module config; a TypeScript one is transpiled into a temporary file beside it first. */
@@ -122,7 +137,9 @@ async function importModule(file: string, source: string): Promise<unknown> {
     return module.default;
   } catch (error) {
     if (error instanceof ConfigError) throw error;
-    const at = lineInStack(error, file);
+    // A config run from a temporary copy (transpiled, or its briefkit import pointed here) has the same lines.
+    const inFile = lineInStack(error, file);
+    const at = inFile.line === undefined && target !== file ? lineInStack(error, target) : inFile;
     const reason = error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}` : String(error);
     throw new ConfigError(`The config file failed to load: ${reason}${at.line ? `\n    ${at.line} | ${source.split('\n')[at.line - 1] ?? ''}` : ''}`, {
       location: { file, ...at },
@@ -159,7 +176,7 @@ export async function loadConfig(options: { root: string; file?: string | false 
   // A template folder that is not there is a typo more often than a plan: said now, not found missing later.
   for (const dir of config.templateDirs ?? []) {
     const resolved = path.resolve(path.dirname(file), dir);
-    if (!existsSync(resolved)) {
+    if (!statSync(resolved, { throwIfNoEntry: false })?.isDirectory()) {
       throw new ConfigError(`Config \`templateDirs\` names ${dir}, which is not a folder (${resolved}).`, {
         location: { file, line: lineOfConfigKey(source, 'templateDirs') },
         hint: 'Paths are relative to the config file; create the folder or fix the path.',

@@ -44,6 +44,10 @@ describe('loading the config file', () => {
       expect((await loadConfig({ root }))?.config, name).toEqual({ organization: 'Acme' });
       expect(readdirSync(root), name).toEqual([name]);
     }
+    // An error thrown while such a config runs (from its temporary copy) is placed at its own line.
+    const root = tempDir('briefkit-config-bare-');
+    writeFiles(root, { 'briefkit.config.mjs': "import { defineConfig } from 'briefkit';\n\nthrow new Error('no config today');\n" });
+    expect((await loadError(root)).location?.line).toBe(3);
   });
 
   it('places a JSON syntax error at its line, a bare word as much as a trailing comma', async () => {
@@ -51,6 +55,8 @@ describe('loading the config file', () => {
     expect((await loadError(bare)).location).toMatchObject({ line: 3, column: 12 });
     const start = project({ 'briefkit.config.json': '{ "a": x }' });
     expect((await loadError(start)).location).toMatchObject({ line: 1, column: 8 });
+    const early = project({ 'briefkit.config.json': '{"a":\n a}' });
+    expect((await loadError(early)).location).toMatchObject({ line: 2, column: 2 });
     const comma = project({ 'briefkit.config.json': '{\n  "theme": "acme",\n}\n' });
     expect((await loadError(comma)).location?.line).toBe(3);
   });
