@@ -19,9 +19,9 @@ const sectionIdIn = new RegExp(`\\s${sectionIdAttribute}="([^"]*)"`);
  */
 export function useSectionHeadingIds(marp: Marp): void {
   const md = marp.markdown as MarkdownIt;
-  // Closing tokens given an id for marp-core's rule to find; it is taken off them again once that rule has run,
-  // or markdown-it would write it into the end tag (`</h2 id="outlook">`).
-  const closings: Token[] = [];
+  // Section headings given their id: the closing token gets it too for marp-core's rule to find, and loses it again
+  // once that rule has run, or markdown-it would write it into the end tag (`</h2 id="outlook">`).
+  const given: { open: Token; close: Token; id: string }[] = [];
   const rule: CoreRule = (state) => {
     const { tokens } = state;
     for (let i = 0; i + 1 < tokens.length; i += 1) {
@@ -35,12 +35,26 @@ export function useSectionHeadingIds(marp: Marp): void {
       while (close < tokens.length && tokens[close].type !== 'heading_close') close += 1;
       if (close < tokens.length) {
         tokens[close].attrSet('id', id);
-        closings.push(tokens[close]);
+        given.push({ open: tokens[i], close: tokens[close], id });
       }
     }
   };
-  const tidy: CoreRule = () => {
-    for (const token of closings.splice(0)) token.attrs = token.attrs?.filter(([name]) => name !== 'id') ?? null;
+  // marp-core hands out ids in document order: a `### Outlook` on an earlier slide took `outlook` and left the
+  // section `outlook-1`. The section's id is its own (the report gives it the section too): the two are swapped.
+  const tidy: CoreRule = (state) => {
+    const headings = new Map(state.tokens.filter((t) => t.type === 'heading_open').map((t) => [t.attrGet('id'), t]));
+    const sections = new Set(given.map((g) => g.open));
+    for (const { open, close, id } of given.splice(0)) {
+      close.attrs = close.attrs?.filter(([name]) => name !== 'id') ?? null;
+      const mine = open.attrGet('id');
+      const holder = headings.get(id);
+      // A continued slide's heading keeps its `-1`: the section's first slide holds the id.
+      if (mine === id || !holder || mine === null || sections.has(holder)) continue;
+      holder.attrSet('id', mine);
+      open.attrSet('id', id);
+      headings.set(id, open);
+      headings.set(mine, holder);
+    }
   };
   // marp_slug is marp-core's own rule, added when the engine is made; ours run just before and just after it.
   md.core.ruler.before('marp_slug', 'briefkit_section_heading_ids', rule);
