@@ -65,6 +65,8 @@ export class BrowserService {
   private idleTabs: Page[] = [];
   private readonly maxTabs: number;
   private everStarted = false;
+  /** Set by close(): no browser is launched after it. */
+  private closed = false;
   private readonly jobsSinceCollection = new WeakMap<Page, number>();
   private readonly sessions = new WeakMap<Page, CDPSession>();
   /** Every tab this service opened (or took over from Chromium's start), so that pages scripts opened can be told apart. */
@@ -100,6 +102,8 @@ export class BrowserService {
   }
 
   private getBrowser(): Promise<Browser> {
+    // A job still running when its build closed the service must not start a browser nobody will close.
+    if (this.closed) return Promise.reject(new BrowserError('The browser was already closed for this build.', { hint: 'This is a bug in briefkit: a print outlived its build.' }));
     if (!this.browser) {
       const launched: Promise<Browser> = this.launch().then((browser) => {
         this.forgetWhenGone(browser, launched);
@@ -321,6 +325,7 @@ export class BrowserService {
 
   /** Ends the browser if it was started. Safe to call more than once. */
   async close(): Promise<void> {
+    this.closed = true;
     const pending = this.browser;
     const chromium = this.chromium;
     this.browser = undefined;
@@ -332,8 +337,8 @@ export class BrowserService {
     }
     const browser = await pending.catch(() => undefined);
     // Nothing in a throw-away profile needs a graceful shutdown: disconnect and end the process. A launch still
-    // looking for the browser executable when close() began has spawned it only since: that process is ended too,
-    // or its pipes would keep node running.
+    // looking for the browser executable when close() began has spawned it only since (no launch starts after
+    // close(), so it is that one): that process is ended too, or its pipes would keep node running.
     await browser?.disconnect().catch(() => undefined);
     const spawned = chromium ?? this.chromium;
     if (!chromium) this.chromium = undefined;

@@ -38,6 +38,14 @@ function buildOneReport(env: NodeJS.ProcessEnv): void {
 }
 
 describe('the shared browser', () => {
+  it('starts no browser for a job that comes after it was closed, which nothing would end', async () => {
+    service = new BrowserService({ maxTabs: 1 });
+    await service.close();
+    service.warmUp();
+    await expect(service.withPage(async () => 'printed')).rejects.toThrow(/already closed/);
+    expect(service.started).toBe(false);
+  });
+
   it('loads no browser UI pages and keeps no renderer beyond its tabs', async () => {
     service = new BrowserService({ maxTabs: 2 });
     service.warmUp(2);
