@@ -10,7 +10,7 @@ export interface PageBookmark {
   title: string;
   /** The 0-based page it opens. */
   pageIndex: number;
-  /** An element id: the bookmark opens the page the print put it on (its named destination), else `pageIndex`. */
+  /** An element id: the bookmark opens the page the print put it on (its named destination); left out when there is none. */
   anchor?: string;
 }
 
@@ -46,9 +46,11 @@ export function finishPrintedFile(file: PdfFile, meta: PdfMetadata, outline: rea
 export async function finishPdf(parts: Uint8Array | readonly Uint8Array[], meta: PdfMetadata, bookmarks: readonly PageBookmark[] = []): Promise<Uint8Array> {
   const file = PdfFile.parse(await joinedBytes(parts));
   const anchored = bookmarks.some((bookmark) => bookmark.anchor !== undefined) ? readNamedDestinations(file) : undefined;
-  const placed = bookmarks.map((bookmark) => {
-    const found = bookmark.anchor === undefined ? undefined : anchored?.get(bookmark.anchor);
-    return found ? { title: bookmark.title, pageIndex: found.page - 1 } : bookmark;
+  // An anchored bookmark whose anchor the print did not place is left out: its pageIndex may be the wrong page.
+  const placed = bookmarks.flatMap((bookmark) => {
+    if (bookmark.anchor === undefined) return [bookmark];
+    const found = anchored?.get(bookmark.anchor);
+    return found ? [{ title: bookmark.title, pageIndex: found.page - 1 }] : [];
   });
   return finishPrintedFile(file, meta, pageOutline(file, placed));
 }
