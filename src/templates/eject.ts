@@ -4,7 +4,7 @@ import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { listReportTemplates, resolveTemplateChain } from './template-chain.js';
-import { relativeCssUrls } from './template-assets.js';
+import { relativeCssUrls, staysInside } from './template-assets.js';
 import { collectTemplateFiles } from './template-files.js';
 import { loadThemes, themeDescriptionOf, themeNameOf } from './themes.js';
 
@@ -92,7 +92,7 @@ async function ejectTheme(options: EjectOptions, newName: string, theme: { css: 
   for (const rel of theme.file ? relativeCssUrls(css) : []) {
     const from = path.join(path.dirname(theme.file ?? ''), rel);
     const to = path.join(path.dirname(target), rel);
-    if (rel.startsWith('../') || !existsSync(from) || path.resolve(from) === path.resolve(to) || existsSync(to)) continue;
+    if (!staysInside(path.dirname(theme.file ?? ''), rel) || !existsSync(from) || path.resolve(from) === path.resolve(to) || existsSync(to)) continue;
     await mkdir(path.dirname(to), { recursive: true });
     await copyFile(from, to);
     files.push(rel);

@@ -25,14 +25,27 @@ export function dataUrl(file: string, bytes: Uint8Array): string {
   return `data:${mimeTypeOf(file)};base64,${Buffer.from(bytes).toString('base64')}`;
 }
 
+/** A CSS `url(...)`: its optional quote, then the URL. */
+const cssUrl = /url\(\s*(['"]?)([^'")]+)\1\s*\)/g;
+
+/**
+ * The template file a relative CSS URL names, as a key of the template's files (`./fonts/x.woff2?v=2#face` →
+ * `fonts/x.woff2`: a query or fragment, common in copied @font-face rules, names no file), or undefined for a URL
+ * that is not relative (data:, http(s):, a fragment or an absolute path).
+ */
+export function cssUrlFile(url: string): string | undefined {
+  if (/^(data:|https?:|#|\/)/i.test(url)) return undefined;
+  return path.posix.normalize(url.replace(/[?#].*$/, '').replace(/\\/g, '/').replace(/^\.\//, ''));
+}
+
 /**
  * Replaces `url(fonts/x.woff2)` and other relative URLs in a template's CSS with data: URLs of the template's
  * files; a URL naming a file the template lacks throws at its line.
  */
 export function inlineCssUrls(css: string, cssFile: string, assets: ReadonlyMap<string, string>): string {
-  return css.replace(/url\(\s*(['"]?)([^'")]+)\1\s*\)/g, (whole: string, _quote: string, url: string, offset: number) => {
-    if (/^(data:|https?:|#|\/)/i.test(url)) return whole;
-    const rel = path.posix.normalize(url.replace(/^\.\//, ''));
+  return css.replace(cssUrl, (whole: string, _quote: string, url: string, offset: number) => {
+    const rel = cssUrlFile(url);
+    if (rel === undefined) return whole;
     const data = assets.get(rel);
     if (data === undefined) {
       throw new TemplateError(`The CSS refers to \`${url}\`, which the template does not have.`, {
@@ -44,10 +57,15 @@ export function inlineCssUrls(css: string, cssFile: string, assets: ReadonlyMap<
   });
 }
 
-/** Relative `url()`s of a CSS text (what {@link inlineCssUrls} replaces), normalised. */
+/** The template files a CSS text's relative `url()`s name (what {@link inlineCssUrls} replaces), each once. */
 export function relativeCssUrls(css: string): string[] {
-  const urls = [...css.matchAll(/url\(\s*(['"]?)([^'")]+)\1\s*\)/g)].map((match) => match[2]);
-  return [...new Set(urls.filter((url) => !/^(data:|https?:|#|\/)/i.test(url)).map((url) => path.posix.normalize(url.replace(/^\.\//, ''))))];
+  return [...new Set([...css.matchAll(cssUrl)].flatMap((match) => cssUrlFile(match[2]) ?? []))];
+}
+
+/** Whether `rel` stays inside `folder` (no `..` out of it, on any platform). */
+export function staysInside(folder: string, rel: string): boolean {
+  const relative = path.relative(folder, path.resolve(folder, rel));
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
 /**
@@ -60,7 +78,7 @@ export async function inlineCssFileUrls(css: string, cssFile: string): Promise<s
   const folder = path.dirname(cssFile);
   const assets = new Map<string, string>();
   for (const rel of relativeCssUrls(css)) {
-    if (rel.startsWith('../') || rel === '..') continue;
+    if (!staysInside(folder, rel)) continue;
     const bytes = await readFile(path.join(folder, rel)).catch(() => undefined);
     if (bytes) assets.set(rel, dataUrl(rel, bytes));
   }
