@@ -149,8 +149,6 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewSess
     }
     if (changed === 'all') for (const file of [...latest.keys()]) if (!result.documents.some((d) => d.file === file)) latest.delete(file);
     remember(result);
-    const changedFiles = new Set(result.failures.map((f) => f.file));
-    failed = [...new Set([...failed.filter((f) => !result.documents.some((d) => d.file === f)), ...changedFiles])];
     await writeIndex();
     return result;
   };
@@ -173,7 +171,12 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewSess
       // One line for the pass, though the report's HTML and the deck are two builds: a document counts as built
       // when neither failed it (it used to print "html 0 of 1" then "html 1 of 1 built" for one broken template).
       const results = settled.flatMap((s) => (s.status === 'fulfilled' && s.value ? [s.value] : []));
-      if (results.length > 0) report({ type: 'html-built', result: combinedResult(results), changed: changed === 'all' ? [] : changed });
+      if (results.length > 0) {
+        const combined = combinedResult(results);
+        // Failed documents are rebuilt on any template change; a document is failed if either build failed it.
+        failed = [...new Set([...failed.filter((f) => !combined.documents.some((d) => d.file === f)), ...combined.failures.map((f) => f.file)])];
+        report({ type: 'html-built', result: combined, changed: changed === 'all' ? [] : changed });
+      }
       const built = settled.flatMap((s) => (s.status === 'fulfilled' && s.value ? s.value.documents : []));
       // A preview opened on up-to-date output built nothing yet: build one document once, out of sight, so the
       // first save finds the code, templates and the deck's tab warm (a first deck load in a new tab takes seconds).

@@ -36,6 +36,8 @@ function guardHelper(name: string, helper: Handlebars.HelperDelegate, rendering:
     try {
       return (helper as (...values: unknown[]) => unknown).apply(this, args);
     } catch (error) {
+      // A helper called by this one failed and said where already (a block helper around a failing one).
+      if (error instanceof TemplateError && error.location) throw error;
       const loc = (args[args.length - 1] as { loc?: { start?: { line?: number; column?: number } } } | undefined)?.loc?.start;
       const file = rendering[rendering.length - 1];
       throw new TemplateError(`Helper \`${name}\` threw: ${(error as Error).message}`, {
