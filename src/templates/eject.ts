@@ -65,6 +65,21 @@ export function copyDescription(name: string, original: string): string {
   return `Copy of ${name}: ${original.replace(/^(?:Copy of [\w.-]+: )+/, '')}`;
 }
 
+/** A theme's CSS with "Copy of <name>: " before the first line of text of its header comment. */
+function withCopyDescription(css: string, name: string): string {
+  const end = css.indexOf('*/');
+  if (!/^\s*\/\*/.test(css) || end < 0) return css;
+  const lines = css.slice(0, end).split('\n');
+  const index = lines.findIndex((line) => {
+    const text = line.replace(/^\s*(?:\/\*+|\*)\s?/, '').trim();
+    return text !== '' && !text.startsWith('@');
+  });
+  if (index < 0) return css;
+  const lead = /^\s*(?:\/\*+|\*)\s?/.exec(lines[index])?.[0] ?? '';
+  lines[index] = `${lead}${copyDescription(name, lines[index].slice(lead.length))}`;
+  return lines.join('\n') + css.slice(end);
+}
+
 /** The CSS of a theme, and its file when it is one of ours: one found in the search folders, else one of Marp's own. */
 async function themeCss(name: string, searchDirs: readonly string[]): Promise<{ css: string; file?: string } | undefined> {
   const found = (await loadThemes(searchDirs)).find((theme) => theme.name === name);
@@ -83,9 +98,9 @@ async function ejectTheme(options: EjectOptions, newName: string, theme: { css: 
   if (existsSync(target) && !options.force) refuseExisting(target, 'Deck theme', newName);
   const declared = themeNameOf(css);
   let renamed = declared ? css.replace(new RegExp(`(@theme\\s+)${declared}\\b`), `$1${newName}`) : `/* @theme ${newName} */\n${css}`;
-  // Under a new name its description (the header comment's first sentence) says what it is a copy of.
-  const description = themeDescriptionOf(css);
-  if (newName !== options.name && description) renamed = renamed.replace(description.replace(/…$/, ''), copyDescription(options.name, description.replace(/…$/, '')));
+  // Under a new name its description (the header comment's first sentence) says what it is a copy of: the comment's
+  // first line of text (not an @ line) gets the prefix, however the sentence wraps.
+  if (newName !== options.name && themeDescriptionOf(css)) renamed = withCopyDescription(renamed, options.name);
   await mkdir(path.dirname(target), { recursive: true });
   await writeFile(target, renamed);
   const files = [path.basename(target)];

@@ -58,6 +58,10 @@ describe('briefkit eject', () => {
     // A copy of a copy says what it copies once.
     await ejectTemplate({ name: 'navy', searchDirs, to: templates, as: 'navy2', kind: 'theme' });
     expect((await loadThemes(searchDirs)).find((theme) => theme.name === 'navy2')?.description).toMatch(/^Copy of navy: briefkit's default/);
+    // A first sentence that wraps onto a second comment line gets the prefix too.
+    writeFiles(path.dirname(templates), { 'templates/themes/wrap.css': '/*\n * @theme wrap\n * A theme whose first sentence\n * wraps onto two lines. More.\n */\nsection {}\n' });
+    await ejectTemplate({ name: 'wrap', searchDirs, to: templates, as: 'wrap2', kind: 'theme' });
+    expect((await loadThemes(searchDirs)).find((theme) => theme.name === 'wrap2')?.description).toBe('Copy of wrap: A theme whose first sentence wraps onto two lines.');
     expect(existsSync(path.join(templates, 'report/navy'))).toBe(false);
     await ejectTemplate({ name: 'acme', searchDirs, to: templates, as: 'acme2' });
     const dir = path.join(templates, 'report/acme2');
