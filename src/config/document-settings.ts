@@ -40,19 +40,20 @@ export function withSettings(meta: FrontMatter, settings: DocumentSettings): Fro
 
 /** Where a document's theme or template name came from, in words and (for a file) at what line. */
 export interface SettingOrigin {
+  kind: 'flag' | 'front matter' | 'config' | 'defaults' | 'built-in';
   location?: SourceLocation;
   described: string;
 }
 
 /** Which layer set a document's `theme` or `template`: the command line, its front matter, the config file or the default. */
 export function settingOrigin(key: 'theme' | 'template', meta: FrontMatter, file: string, options: Pick<ResolvedBuildOptions, 'defaults' | 'overrides' | 'configFile' | 'configLines'>): SettingOrigin {
-  if (options.overrides[key] !== undefined) return { described: `given by --${key}` };
-  if (meta[key] !== undefined) return { location: { file, line: meta.lines?.[key] }, described: `set by \`${key}:\` in the front matter` };
+  if (options.overrides[key] !== undefined) return { kind: 'flag', described: `given by --${key}` };
+  if (meta[key] !== undefined) return { kind: 'front matter', location: { file, line: meta.lines?.[key] }, described: `set by \`${key}:\` in the front matter` };
   if (options.defaults[key] !== undefined && options.configFile && options.configLines?.[key] !== undefined) {
-    return { location: { file: options.configFile, line: options.configLines[key] }, described: `set by \`${key}\` in the config file` };
+    return { kind: 'config', location: { file: options.configFile, line: options.configLines[key] }, described: `set by \`${key}\` in the config file` };
   }
-  if (options.defaults[key] !== undefined) return { described: "set by the build's defaults" };
-  return { described: 'the built-in default' };
+  if (options.defaults[key] !== undefined) return { kind: 'defaults', described: "set by the build's defaults" };
+  return { kind: 'built-in', described: 'the built-in default' };
 }
 
 /**
@@ -60,7 +61,7 @@ export function settingOrigin(key: 'theme' | 'template', meta: FrontMatter, file
  * the flag (then the document itself), and saying so, so the user changes the right place.
  */
 export function placeUnknownName(error: UnknownNameError, origin: SettingOrigin, file: string): UnknownNameError {
-  const flag = origin.described.startsWith('given by');
+  const flag = origin.kind === 'flag';
   return new UnknownNameError(error.setting, error.value, `${error.message.replace(/\.$/, '')} (${origin.described}).`, {
     location: origin.location ?? { file },
     hint: `${error.hint ?? ''}${flag ? ` Check --${error.setting}.` : ''}`.trim(),

@@ -94,7 +94,8 @@ function lineInStack(error: unknown, file: string): { line?: number; column?: nu
 /**
  * Whether the project has briefkit installed where `import 'briefkit'` in the config would find it: a
  * node_modules/briefkit in the config's folder or one above. (require.resolve cannot tell: briefkit's package.json
- * exports only `import` conditions, so it throws ERR_PACKAGE_PATH_NOT_EXPORTED even when briefkit is there.)
+ * exports only `import` conditions, so it throws ERR_PACKAGE_PATH_NOT_EXPORTED even when briefkit is there:
+ * https://nodejs.org/api/errors.html#err_package_path_not_exported)
  */
 function projectHasBriefkit(file: string): boolean {
   for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {

@@ -22,7 +22,8 @@ export function handoutPageId(index: number): string {
 /**
  * The notes handout: one page per slide, the slide on top and its speaker notes below as real text (long notes run
  * on). Each slide's page has an id and a hidden link to it, so the PDF says where each one starts: Chromium writes
- * a named destination for every element a link of the page reaches.
+ * a named destination for every element a link of the page reaches (as the report's headings are found, see
+ * src/pdf/mark-heading-targets.ts; where Blink writes them: https://source.chromium.org/search?q=SetURLDestinationLocation).
  */
 export function handoutPage(deck: RenderedDeck, meta: FrontMatter, options: HandoutOptions): string {
   const svgs = slideSvgs(deck.html);

@@ -26,9 +26,10 @@ export function isoFromPdfDate(text: string): string | undefined {
   return Number.isNaN(utc) ? undefined : new Date(utc).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-/** Text for XML element content and attribute values. */
+/** Text for XML element content and attribute values; control characters, which XML 1.0 forbids, are dropped. */
 function xml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
+  // The characters XML 1.0 does not allow: https://www.w3.org/TR/xml/#charsets
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
 }
 
 /**

@@ -35,10 +35,15 @@ export function cssString(text: string): string {
 /** Wide (East Asian full-width) characters count as two places when text is shortened to fit a running head. */
 const wide = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
 
+/** How many places one character takes in a running head or marking: a wide (CJK) one two, any other one. */
+function charWidth(char: string): number {
+  return wide.test(char) ? 2 : 1;
+}
+
 /** How many character widths text takes in a running head or marking: wide (CJK) characters count two. */
 export function textWidth(text: string): number {
   let used = 0;
-  for (const char of text) used += wide.test(char) ? 2 : 1;
+  for (const char of text) used += charWidth(char);
   return used;
 }
 
@@ -47,7 +52,7 @@ export function truncate(text: string, places: number): string {
   let used = 0;
   let cut = -1;
   for (const [i, char] of Array.from(text).entries()) {
-    used += wide.test(char) ? 2 : 1;
+    used += charWidth(char);
     if (used > places) {
       cut = i;
       break;
