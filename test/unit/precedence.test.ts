@@ -41,11 +41,11 @@ describe('settings precedence', () => {
   it('says which layer set a theme or template, at its line, for errors about the name', () => {
     const withLines = { ...config, lines: { theme: 4, template: 5 } };
     const fm = meta('organization: X\ntheme: fm-theme');
-    expect(settingOrigin('theme', fm, '/p/a.md', resolveBuildOptions({ root: '/p' }, withLines))).toEqual({ location: { file: '/p/a.md', line: 4 }, described: 'set by `theme:` in the front matter' });
-    expect(settingOrigin('template', fm, '/p/a.md', resolveBuildOptions({ root: '/p' }, withLines))).toEqual({ location: { file: '/p/briefkit.config.ts', line: 5 }, described: 'set by `template` in the config file' });
+    expect(settingOrigin('theme', fm, '/p/a.md', resolveBuildOptions({ root: '/p' }, withLines))).toEqual({ kind: 'front matter', location: { file: '/p/a.md', line: 4 }, described: 'set by `theme:` in the front matter' });
+    expect(settingOrigin('template', fm, '/p/a.md', resolveBuildOptions({ root: '/p' }, withLines))).toEqual({ kind: 'config', location: { file: '/p/briefkit.config.ts', line: 5 }, described: 'set by `template` in the config file' });
     expect(settingOrigin('theme', fm, '/p/a.md', resolveBuildOptions({ root: '/p', overrides: { theme: 'x' } }, withLines)).described).toBe('given by --theme');
     expect(settingOrigin('theme', meta(''), '/p/a.md', resolveBuildOptions({ root: '/p' })).described).toBe('the built-in default');
-    const placed = placeUnknownName(new UnknownNameError('theme', 'fm-theme', 'Unknown deck theme `fm-theme`.', { hint: 'Known themes: a, b.' }), { described: 'given by --theme' }, '/p/a.md');
+    const placed = placeUnknownName(new UnknownNameError('theme', 'fm-theme', 'Unknown deck theme `fm-theme`.', { hint: 'Known themes: a, b.' }), { kind: 'flag', described: 'given by --theme' }, '/p/a.md');
     expect([placed.message, placed.location, placed.hint]).toEqual(['Unknown deck theme `fm-theme` (given by --theme).', { file: '/p/a.md' }, 'Known themes: a, b. Check --theme.']);
   });
 
