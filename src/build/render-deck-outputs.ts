@@ -9,7 +9,7 @@ import { planDeck } from '../deck/plan-deck.js';
 import { renderDeck, type RenderedDeck } from '../deck/render-deck.js';
 import { partLinks, sliceDeck } from '../deck/slice-deck.js';
 import { finishPdf } from '../pdf/finish-pdf.js';
-import { chunkRanges, printChunkSize, printParts, withPartLinks } from '../pdf/print-in-chunks.js';
+import { chunkRanges, printChunkSize, printEachPart, withPartLinks } from '../pdf/print-in-chunks.js';
 import { printLoadedPage } from '../pdf/print-pdf.js';
 import { contentSecurityPolicy, withContentSecurityPolicy } from '../html/content-security-policy.js';
 import type { BuildContext } from './build-context.js';
@@ -58,22 +58,25 @@ export async function renderDeckOutputs(briefing: Briefing, settings: DocumentSe
   const links = (start: number, end: number): Parameters<typeof withPartLinks>[1] => (ranges.length > 1 ? partLinks(deck, start, end) : { outside: [], inside: [] });
   const deckParts = want.pdf
     ? whole
-      ? Promise.resolve([whole])
-      : printParts(ctx.browser, ranges, (start, end) => ({ html: withPartLinks(pageOf(sliceDeck(deck, start, end), false), links(start, end)), viewport }), deckPdf(deck))
+      ? [whole]
+      : printEachPart(ctx.browser, ranges, (start, end) => ({ html: withPartLinks(pageOf(sliceDeck(deck, start, end), false), links(start, end)), viewport }), deckPdf(deck))
     : undefined;
   const handoutParts = want.handout
-    ? printParts(
+    ? printEachPart(
         ctx.browser,
         ranges,
         (start, end) => ({ html: withPartLinks(handoutPage(deck, briefing.meta, { css: shell.handoutCss, paper: settings.paper, start, end }), links(start, end)) }),
         { preferCSSPageSize: true, format: settings.paper, tagged: true },
       )
     : undefined;
-  // Both are awaited below; should the deck's parts fail first, that error is the one reported.
-  handoutParts?.catch(() => undefined);
   const outline = deck.slides.map((slide, pageIndex) => ({ title: slideLabel(slide), pageIndex }));
-  const pdf = deckParts ? await finishPdf(await deckParts, pdfMetadataFor(briefing.meta, 'Slide deck'), outline) : undefined;
   const handoutOutline = outline.map((bookmark, i) => ({ ...bookmark, anchor: handoutPageId(i) }));
-  const handout = handoutParts ? await finishPdf(await handoutParts, pdfMetadataFor(briefing.meta, 'Handout with speaker notes'), handoutOutline) : undefined;
-  return { html: fitted.html, pdf, handout, warnings: fitted.warnings };
+  // Both PDFs are joined as their parts arrive, side by side; should both fail, the deck's error is the one reported.
+  const [pdf, handout] = await Promise.allSettled([
+    deckParts && finishPdf(deckParts, pdfMetadataFor(briefing.meta, 'Slide deck'), outline),
+    handoutParts && finishPdf(handoutParts, pdfMetadataFor(briefing.meta, 'Handout with speaker notes'), handoutOutline),
+  ]);
+  if (pdf.status === 'rejected') throw pdf.reason;
+  if (handout.status === 'rejected') throw handout.reason;
+  return { html: fitted.html, pdf: pdf.value, handout: handout.value, warnings: fitted.warnings };
 }

@@ -32,29 +32,47 @@ function mergeable(context: PDFContext, element: PDFDict): boolean {
 }
 
 /**
- * Joins PDFs printed in chunks from one page into one document: the pages in order, and, when the parts are tagged
- * (Chromium's `tagged: true`), one structure tree holding every part's tree, its parent-tree keys renumbered so they
- * stay unique (each page's `/StructParents` and each annotation's `/StructParent` moved by the same amount; PDF 1.7
- * §14.7.4.4). Named destinations are merged too. One part is returned as loaded.
+ * Joins PDFs printed in chunks from one page into one document, a part at a time as each arrives (so the work
+ * overlaps the printing of the parts still to come): the pages in order, and, when the parts are tagged (Chromium's
+ * `tagged: true`), one structure tree holding every part's tree, its parent-tree keys renumbered so they stay unique
+ * (each page's `/StructParents` and each annotation's `/StructParent` moved by the same amount; PDF 1.7 §14.7.4.4).
+ * Named destinations are merged too.
  */
-export async function joinPdfs(parts: readonly Uint8Array[]): Promise<PDFDocument> {
-  const out = await PDFDocument.load(parts[0], loadOptions);
-  if (parts.length === 1) return out;
-  const { context, catalog } = out;
-  const root = catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
-  const rootRef = catalog.get(PDFName.of('StructTreeRoot'));
-  const parentTree = root?.lookupMaybe(PDFName.of('ParentTree'), PDFDict);
-  const entries = numberTreeEntries(parentTree);
-  const rootKids = kids(root?.get(PDFName.of('K')));
-  let nextKey = Math.max(root?.lookupMaybe(PDFName.of('ParentTreeNextKey'), PDFNumber)?.asNumber() ?? 0, ...entries.map(([k]) => k + 1));
-  const dests = catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
-  const document = topElement(context, rootKids);
+export class PdfJoiner {
+  private readonly context: PDFContext;
+  private readonly root?: PDFDict;
+  private readonly rootRef?: PDFObject;
+  private readonly entries: [number, PDFObject][];
+  private readonly rootKids: PDFObject[];
+  private nextKey: number;
+  private readonly dests?: PDFDict;
+  private readonly document?: { element: PDFDict; ref: PDFRef; kids: PDFObject[] };
+  private joined = 1;
 
-  for (const bytes of parts.slice(1)) {
+  private constructor(readonly out: PDFDocument) {
+    const { context, catalog } = out;
+    this.context = context;
+    this.root = catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
+    this.rootRef = catalog.get(PDFName.of('StructTreeRoot'));
+    this.entries = numberTreeEntries(this.root?.lookupMaybe(PDFName.of('ParentTree'), PDFDict));
+    this.rootKids = kids(this.root?.get(PDFName.of('K')));
+    this.nextKey = Math.max(this.root?.lookupMaybe(PDFName.of('ParentTreeNextKey'), PDFNumber)?.asNumber() ?? 0, ...this.entries.map(([k]) => k + 1));
+    this.dests = catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
+    this.document = topElement(context, this.rootKids);
+  }
+
+  /** Starts the joined document from its first part. */
+  static async start(first: Uint8Array): Promise<PdfJoiner> {
+    return new PdfJoiner(await PDFDocument.load(first, loadOptions));
+  }
+
+  /** Appends the next part: its pages, its structure tree and its named destinations. */
+  async add(bytes: Uint8Array): Promise<void> {
+    const { context, root, rootRef, entries, rootKids, dests, document } = this;
     const part = await PDFDocument.load(bytes, loadOptions);
     // One copier per part: pages and structure elements that point at each other are copied once.
     const copier = PDFObjectCopier.for(part.context, context);
-    const offset = nextKey;
+    const offset = this.nextKey;
     let partNext = 0;
     const shift = (dict: PDFDict, key: string): void => {
       const value = dict.lookupMaybe(PDFName.of(key), PDFNumber);
@@ -65,7 +83,7 @@ export async function joinPdfs(parts: readonly Uint8Array[]): Promise<PDFDocumen
     for (const page of part.getPages()) {
       // Copied by reference, so structure elements pointing at the page (`/Pg`) get this copy and no other.
       const ref = copier.copy(page.ref) as PDFRef;
-      const added = out.addPage(PDFPage.of(context.lookup(ref) as PDFPageLeaf, ref, out));
+      const added = this.out.addPage(PDFPage.of(context.lookup(ref) as PDFPageLeaf, ref, this.out));
       if (root) {
         shift(added.node, 'StructParents');
         const annots = added.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
@@ -99,21 +117,34 @@ export async function joinPdfs(parts: readonly Uint8Array[]): Promise<PDFDocumen
         partNext = Math.max(partNext, key + 1);
       }
     }
-    nextKey = offset + partNext;
+    this.nextKey = offset + partNext;
     const partDests = part.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
     if (dests && partDests) for (const [name, value] of partDests.entries()) if (!dests.has(name)) dests.set(name, copier.copy(value));
+    this.joined += 1;
   }
 
-  if (document) document.element.set(PDFName.of('K'), context.obj(document.kids));
-  if (root) {
-    const nums = context.obj([]);
-    for (const [key, value] of entries.sort((a, b) => a[0] - b[0])) {
-      nums.push(PDFNumber.of(key));
-      nums.push(value);
+  /** The joined document, its structure tree written back (a single part is returned as loaded). */
+  finish(): PDFDocument {
+    const { context, root, entries, rootKids, document } = this;
+    if (this.joined === 1) return this.out;
+    if (document) document.element.set(PDFName.of('K'), context.obj(document.kids));
+    if (root) {
+      const nums = context.obj([]);
+      for (const [key, value] of entries.sort((a, b) => a[0] - b[0])) {
+        nums.push(PDFNumber.of(key));
+        nums.push(value);
+      }
+      root.set(PDFName.of('ParentTree'), context.register(context.obj({ Nums: nums })));
+      root.set(PDFName.of('ParentTreeNextKey'), PDFNumber.of(this.nextKey));
+      root.set(PDFName.of('K'), context.obj(rootKids));
     }
-    root.set(PDFName.of('ParentTree'), context.register(context.obj({ Nums: nums })));
-    root.set(PDFName.of('ParentTreeNextKey'), PDFNumber.of(nextKey));
-    root.set(PDFName.of('K'), context.obj(rootKids));
+    return this.out;
   }
-  return out;
+}
+
+/** Joins PDFs printed in chunks from one page into one document (see {@link PdfJoiner}); one part is returned as loaded. */
+export async function joinPdfs(parts: readonly Uint8Array[]): Promise<PDFDocument> {
+  const joiner = await PdfJoiner.start(parts[0]);
+  for (const part of parts.slice(1)) await joiner.add(part);
+  return joiner.finish();
 }

@@ -55,13 +55,22 @@ export interface PrintPart {
  * joinPdfs.
  */
 export function printParts(service: BrowserService, ranges: readonly [number, number][], partFor: (start: number, end: number) => PrintPart, pdf: PDFOptions): Promise<Uint8Array[]> {
-  return Promise.all(
-    ranges.map(([start, end]) =>
-      service.withPage(async (page) => {
-        const part = partFor(start, end);
-        await loadForPrint(page, part.html, part.viewport);
-        return printLoadedPage(page, pdf);
-      }),
-    ),
+  return Promise.all(printEachPart(service, ranges, partFor, pdf));
+}
+
+/**
+ * {@link printParts}, each part's PDF its own promise, in range order: a caller can join the first parts while the
+ * later ones still print (see joinedBytes). Every promise has a handler, so one that fails while an earlier part is
+ * being joined is not reported as unhandled; awaiting it still throws.
+ */
+export function printEachPart(service: BrowserService, ranges: readonly [number, number][], partFor: (start: number, end: number) => PrintPart, pdf: PDFOptions): Promise<Uint8Array>[] {
+  const parts = ranges.map(([start, end]) =>
+    service.withPage(async (page) => {
+      const part = partFor(start, end);
+      await loadForPrint(page, part.html, part.viewport);
+      return printLoadedPage(page, pdf);
+    }),
   );
+  for (const part of parts) part.catch(() => undefined);
+  return parts;
 }
