@@ -59,6 +59,14 @@ export function pdfFontTable(file: string): { name: string; type: string }[] {
   return lines.slice(2).filter(Boolean).map((line) => ({ name: line.slice(0, widths[0]).trim(), type: line.slice(widths[0] + 1, widths[0] + 1 + widths[1]).trim() }));
 }
 
+/** Every word of a page with its box in points from the top left (pdftotext -bbox), and the page's width. */
+export function pdfWordBoxes(file: string, page: number): { width: number; words: { text: string; xMin: number; xMax: number; yMin: number; yMax: number }[] } {
+  const html = execFileSync('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const width = Number(/<page width="([\d.]+)"/.exec(html)?.[1]);
+  const words = [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({ text: m[5], xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]) }));
+  return { width, words };
+}
+
 /** Collapses whitespace so text that wrapped across lines can be matched. */
 export function flat(text: string): string {
   return text.replace(/\s+/g, ' ');
