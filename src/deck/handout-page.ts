@@ -1,6 +1,7 @@
 import { uiLabels } from '../content/ui-labels.js';
 import type { FrontMatter, PaperSize } from '../content/types.js';
 import { slideLabel } from './bookmark-titles.js';
+import { markingLength } from './plan-deck.js';
 import { escapeHtml } from './deck-page.js';
 import type { RenderedDeck } from './render-deck.js';
 import { slideSvgs } from './slice-deck.js';
@@ -28,6 +29,9 @@ export function handoutPageId(index: number): string {
 export function handoutPage(deck: RenderedDeck, meta: FrontMatter, options: HandoutOptions): string {
   const svgs = slideSvgs(deck.html);
   const marking = meta.classification ? escapeHtml(meta.classification.toLocaleUpperCase()) : '';
+  // A long marking is set smaller, as on the slides, so it takes one line or two, never more.
+  const length = markingLength(meta.classification);
+  const markingClass = `bk-handout-marking${length ? ` bk-handout-marking-${length}` : ''}`;
   const labels = uiLabels(meta.lang);
   const total = deck.slides.length;
   const start = options.start ?? 0;
@@ -37,13 +41,13 @@ export function handoutPage(deck: RenderedDeck, meta: FrontMatter, options: Hand
       const i = start + j;
       const notes = slide.notesHtml || `<p class="bk-handout-empty">${escapeHtml(labels.noSpeakerNotes)}</p>`;
       return `<article class="bk-handout-page" id="${handoutPageId(i)}">
-${marking ? `<div class="bk-handout-marking">${marking}</div>` : ''}
+${marking ? `<div class="${markingClass}">${marking}</div>` : ''}
 <div class="marpit bk-handout-slide">${svgs[i] ?? ''}</div>
 <section class="bk-handout-notes" aria-label="${escapeHtml(labels.speakerNotes)}">
 <h2><span class="bk-handout-number">${i + 1} / ${total}</span> ${escapeHtml(slideLabel(slide))}</h2>
 ${notes}
 </section>
-${marking ? `<div class="bk-handout-marking bk-handout-marking-bottom">${marking}</div>` : ''}
+${marking ? `<div class="${markingClass} bk-handout-marking-bottom">${marking}</div>` : ''}
 </article>`;
     })
     .join('\n');

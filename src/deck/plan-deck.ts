@@ -17,6 +17,12 @@ function plainTitle(markdownTitle: string): string {
 
 const startsWithHeading = /^ {0,3}#{1,6}[ \t]/;
 
+/** How long a classification marking is for setting it in a band: `long` (> 56 characters) and `longer` (> 90) get smaller type. */
+export function markingLength(classification: string | undefined): '' | 'long' | 'longer' {
+  const length = classification?.length ?? 0;
+  return length > 90 ? 'longer' : length > 56 ? 'long' : '';
+}
+
 /** A slide whose body may be cut into continuation slides after measuring. */
 function splittable(slide: { kind: PlannedSlide['kind']; title: string; head: string; continuedHead: string; body: string; notes: string }): PlannedSlide {
   const { head, continuedHead, body, ...rest } = slide;
@@ -93,8 +99,8 @@ export function planDeck(briefing: Briefing, options: { theme: string }): DeckPl
   const marking = meta.classification ? escapeInline(meta.classification.toLocaleUpperCase()) : '';
   // A long marking ("TOP SECRET//SCI//…//HANDLE VIA SPECIAL CHANNELS ONLY") is set smaller, then on two lines, so
   // all of it fits the band: it must be read whole.
-  const length = meta.classification?.length ?? 0;
-  const size = length > 90 ? ' bk-marking-longer' : length > 56 ? ' bk-marking-long' : '';
+  const length = markingLength(meta.classification);
+  const size = length ? ` bk-marking-${length}` : '';
   return {
     theme: options.theme,
     lang: meta.lang,

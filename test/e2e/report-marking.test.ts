@@ -2,7 +2,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/index.js';
 import { tempDir, writeFiles } from '../helpers/fixtures.js';
-import { flat, pdfBandText, pdfInfo } from '../helpers/pdf.js';
+import { flat, pdfBandText, pdfInfo, pdfWordBoxes } from '../helpers/pdf.js';
 
 // A banner line as long as real ones get: control markings, a release list and a declassification line.
 const marking = 'TOP SECRET//SPECIAL ACCESS REQUIRED-ALPHA BRAVO CHARLIE//NOFORN//ORCON//RELIDO TO USA, GBR, AUS, CAN, NZL//DECLASSIFY ON 20510101';
@@ -28,7 +28,7 @@ describe('a long classification marking in the report', () => {
     const src = tempDir();
     out = tempDir();
     writeFiles(src, { 'briefing.md': briefing('briefing'), 'memo.md': briefing('memo') });
-    const result = await build({ root: src, paths: ['.'], outDir: out, formats: ['report-pdf'] });
+    const result = await build({ root: src, paths: ['.'], outDir: out, formats: ['report-pdf', 'handout'] });
     expect(result.failures).toEqual([]);
   });
 
@@ -45,4 +45,14 @@ describe('a long classification marking in the report', () => {
       }
     });
   }
+
+  it('is set smaller in the handout too, as on the slides, so it takes at most two lines', () => {
+    const file = path.join(out, 'briefing', 'handout.pdf');
+    const { words } = pdfWordBoxes(file, 1);
+    const marked = words.filter((word) => marking.split(' ').includes(word.text));
+    expect(marked.length).toBeGreaterThan(10);
+    // 6.5 pt type: pdftotext boxes it about 9 pt tall (9 pt type, the short markings' size, about 12.5).
+    for (const word of marked) expect(word.yMax - word.yMin, word.text).toBeLessThan(10.5);
+    expect(new Set(marked.filter((word) => word.yMin < 200).map((word) => Math.round(word.yMin))).size).toBeLessThanOrEqual(2);
+  });
 });
