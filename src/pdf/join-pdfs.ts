@@ -141,10 +141,3 @@ export class PdfJoiner {
     return this.out;
   }
 }
-
-/** Joins PDFs printed in chunks from one page into one document (see {@link PdfJoiner}); one part is returned as loaded. */
-export async function joinPdfs(parts: readonly Uint8Array[]): Promise<PDFDocument> {
-  const joiner = await PdfJoiner.start(parts[0]);
-  for (const part of parts.slice(1)) await joiner.add(part);
-  return joiner.finish();
-}

@@ -35,7 +35,7 @@ export function linkedIds(html: string): Set<string> {
  * Keeps links between parts printed on their own. Chromium writes a link into the PDF only when its target is in
  * the page, and a named destination only for an element some link points at. So a part gets a hidden list with an
  * empty element for each id another part prints (`outside`), and a link to each of its own elements that a link
- * elsewhere points at (`inside`); joinPdfs then merges the parts' named destinations and the links resolve.
+ * elsewhere points at (`inside`); PdfJoiner then merges the parts' named destinations and the links resolve.
  */
 export function withPartLinks(html: string, links: { outside: readonly string[]; inside: readonly string[] }): string {
   if (links.outside.length === 0 && links.inside.length === 0) return html;
@@ -51,17 +51,10 @@ export interface PrintPart {
 
 /**
  * Prints a long document as separate pages of one range each (`partFor` renders the page of a range), every part
- * in whichever tab of the pool is free, so both tabs print at once; the PDFs come back in range order, ready for
- * joinPdfs.
- */
-export function printParts(service: BrowserService, ranges: readonly [number, number][], partFor: (start: number, end: number) => PrintPart, pdf: PDFOptions): Promise<Uint8Array[]> {
-  return Promise.all(printEachPart(service, ranges, partFor, pdf));
-}
-
-/**
- * {@link printParts}, each part's PDF its own promise, in range order: a caller can join the first parts while the
- * later ones still print (see joinedBytes). Every promise has a handler, so one that fails while an earlier part is
- * being joined is not reported as unhandled; awaiting it still throws.
+ * in whichever tab of the pool is free, so both tabs print at once. Each part's PDF is its own promise, in range
+ * order: the caller joins the first parts while the later ones still print (see joinedBytes in finish-pdf.ts).
+ * Every promise has a handler, so one that fails while an earlier part is being joined is not reported as
+ * unhandled; awaiting it still throws.
  */
 export function printEachPart(service: BrowserService, ranges: readonly [number, number][], partFor: (start: number, end: number) => PrintPart, pdf: PDFOptions): Promise<Uint8Array>[] {
   const parts = ranges.map(([start, end]) =>

@@ -3,8 +3,8 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserService } from '../../src/browser/browser-service.js';
-import { joinPdfs } from '../../src/pdf/join-pdfs.js';
-import { chunkRanges, printParts, withPartLinks, type PrintPart } from '../../src/pdf/print-in-chunks.js';
+import { joinedBytes } from '../../src/pdf/finish-pdf.js';
+import { chunkRanges, printEachPart, withPartLinks, type PrintPart } from '../../src/pdf/print-in-chunks.js';
 import { tempDir } from '../helpers/fixtures.js';
 import { pdfDestinations, pdfInfo, pdfPages } from '../helpers/pdf.js';
 
@@ -29,11 +29,11 @@ let parts = 0;
 
 beforeAll(async () => {
   const pdf = { format: 'A5' as const, tagged: true };
-  const [one] = await printParts(browser, chunkRanges(7, 10), pageOf, pdf);
+  const [one] = await Promise.all(printEachPart(browser, chunkRanges(7, 10), pageOf, pdf));
   writeFileSync(whole, one);
-  const printed = await printParts(browser, chunkRanges(7, 3), pageOf, pdf);
+  const printed = await Promise.all(printEachPart(browser, chunkRanges(7, 3), pageOf, pdf));
   parts = printed.length;
-  writeFileSync(joined, await (await joinPdfs(printed)).save());
+  writeFileSync(joined, await joinedBytes(printed));
 }, 120_000);
 afterAll(() => browser.close());
 
