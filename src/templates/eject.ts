@@ -4,7 +4,8 @@ import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { listReportTemplates, resolveTemplateChain } from './template-chain.js';
-import { relativeCssUrls, staysInside } from './template-assets.js';
+import { isInside } from '../content/local-path.js';
+import { relativeCssUrls } from './template-assets.js';
 import { collectTemplateFiles } from './template-files.js';
 import { loadThemes, themeDescriptionOf, themeNameOf } from './themes.js';
 
@@ -104,10 +105,11 @@ async function ejectTheme(options: EjectOptions, newName: string, theme: { css: 
   await mkdir(path.dirname(target), { recursive: true });
   await writeFile(target, renamed);
   const files = [path.basename(target)];
-  for (const rel of theme.file ? relativeCssUrls(css) : []) {
-    const from = path.join(path.dirname(theme.file ?? ''), rel);
+  const source = theme.file && path.dirname(theme.file);
+  for (const rel of source ? relativeCssUrls(css) : []) {
+    const from = path.resolve(source ?? '', rel);
     const to = path.join(path.dirname(target), rel);
-    if (!staysInside(path.dirname(theme.file ?? ''), rel) || !existsSync(from) || path.resolve(from) === path.resolve(to) || existsSync(to)) continue;
+    if (!isInside(from, source ?? '') || !existsSync(from) || from === path.resolve(to) || existsSync(to)) continue;
     await mkdir(path.dirname(to), { recursive: true });
     await copyFile(from, to);
     files.push(rel);

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { isInside } from '../content/local-path.js';
 import { TemplateError } from '../errors.js';
 
 const mimeTypes: Record<string, string> = {
@@ -62,12 +63,6 @@ export function relativeCssUrls(css: string): string[] {
   return [...new Set([...css.matchAll(cssUrl)].flatMap((match) => cssUrlFile(match[2]) ?? []))];
 }
 
-/** Whether `rel` stays inside `folder` (no `..` out of it, on any platform). */
-export function staysInside(folder: string, rel: string): boolean {
-  const relative = path.relative(folder, path.resolve(folder, rel));
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
-}
-
 /**
  * A stylesheet that lives in a folder of its own (a deck theme in `themes/`, the handout's `deck/handout.css`) with
  * its relative `url()`s inlined from the files beside it: pages are sealed, so `url(fonts/house.ttf)` left as written
@@ -78,7 +73,7 @@ export async function inlineCssFileUrls(css: string, cssFile: string): Promise<s
   const folder = path.dirname(cssFile);
   const assets = new Map<string, string>();
   for (const rel of relativeCssUrls(css)) {
-    if (!staysInside(folder, rel)) continue;
+    if (!isInside(path.resolve(folder, rel), folder)) continue;
     const bytes = await readFile(path.join(folder, rel)).catch(() => undefined);
     if (bytes) assets.set(rel, dataUrl(rel, bytes));
   }

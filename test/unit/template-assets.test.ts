@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cssUrlFile, inlineCssFileUrls, staysInside } from '../../src/templates/template-assets.js';
+import { isInside } from '../../src/content/local-path.js';
+import { cssUrlFile, inlineCssFileUrls } from '../../src/templates/template-assets.js';
 import { tempDir, writeFiles } from '../helpers/fixtures.js';
 
 describe("a stylesheet's relative url()s", () => {
@@ -11,9 +12,10 @@ describe("a stylesheet's relative url()s", () => {
   });
 
   it('may not leave the stylesheet’s folder, whichever way the path is written', () => {
-    expect(staysInside('/t/themes', 'fonts/a.ttf')).toBe(true);
-    expect(staysInside('/t/themes', '../report/x.png')).toBe(false);
-    expect(staysInside('/t/themes', cssUrlFile('..\\\\..\\\\secret.png') ?? '')).toBe(false);
+    const inside = (rel: string) => isInside(path.resolve('/t/themes', rel), '/t/themes');
+    expect(inside('fonts/a.ttf')).toBe(true);
+    expect(inside('../report/x.png')).toBe(false);
+    expect(inside(cssUrlFile('..\\\\..\\\\secret.png') ?? '')).toBe(false);
   });
 
   it('are inlined from the files beside the stylesheet, queries and all, and one leaving its folder fails at its line', async () => {
