@@ -1,3 +1,4 @@
+import { withoutFootnoteMarks } from './notes-footnotes.js';
 /** HTML elements that may open a paragraph of prose (`<span lang="zh">…</span>`): its lead sentence keeps them. */
 const inlineTags = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'dfn', 'em', 'i', 'kbd', 'mark', 'q', 'ruby', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var']);
 
@@ -47,7 +48,7 @@ export function leadSentence(markdown: string, maxLength = 220): string {
     .map((p) => p.trim())
     .find(isProse);
   if (!paragraph) return '';
-  const flat = paragraph.replace(/\s*\n\s*/g, ' ').replace(/\[\^[^\]]+\]/g, '');
+  const flat = withoutFootnoteMarks(paragraph.replace(/\s*\n\s*/g, ' '));
   // Tags and code spans are parts of their own; a tag inside a code span is text.
   const parts = flat.split(/(`[^`]*`|<[^>]*>)/).filter(Boolean);
   const isTag = (part: string): boolean => part.startsWith('<');

@@ -4,6 +4,7 @@ import { sectionOf, uiLabels } from '../content/ui-labels.js';
 import type { DeckPlan, PlannedSlide } from './deck-model.js';
 import { escapeInline } from '../markdown/escape-inline.js';
 import { leadSentence } from './lead-sentence.js';
+import { withoutFootnoteMarks } from './notes-footnotes.js';
 import { splitSlides } from './split-slides.js';
 import { sectionIdAttribute } from './section-heading-ids.js';
 
@@ -52,7 +53,7 @@ export function planDeck(briefing: Briefing, options: { theme: string }): DeckPl
       title: labels.keyJudgments,
       head: `<!-- _class: judgments -->\n\n## ${labels.keyJudgments}`,
       continuedHead: `<!-- _class: judgments -->\n\n## ${labels.keyJudgments} ${continued}`,
-      body: meta.summary.map((j, i) => `${i + 1}. ${j}`).join('\n'),
+      body: meta.summary.map((j, i) => `${i + 1}. ${withoutFootnoteMarks(j)}`).join('\n'),
       notes: '',
     }));
   }

@@ -59,25 +59,56 @@ function hyphenateTokens(tokens: Token[], hyphenate: Hyphenate): void {
   });
 }
 
-const sentinel = /^<!-- briefkit-section (\d+) -->/;
+/** Set between the parts parsed together: each key judgment, the intro, each section. */
+const partBreak = '<!-- briefkit-part -->';
 
-/** Parses intro and every section's report face in one pass (so footnotes resolve across sections) and splits the tokens back. */
-function parseReport(briefing: Briefing, md: MarkdownIt, env: MarkdownEnv, hyphenate?: Hyphenate): { intro: Token[]; sections: Token[][]; endnotes: Token[] } {
-  const pieces: Chunk[] = [...briefing.intro.report];
-  for (const section of briefing.sections) {
-    pieces.push({ markdown: `<!-- briefkit-section ${section.index} -->`, line: section.line }, ...section.report);
-  }
+/**
+ * Put before each key judgment so that it parses as one paragraph of inline text, as written: without it a judgment
+ * such as `2025. Launches doubled` would open a numbered list. Removed from the judgment's first text token.
+ */
+const judgmentLead = 'briefkitjudgment ';
+
+/** The parts of a report parsed in one pass, as token lists. */
+interface ParsedReport {
+  /** Each key judgment's inline tokens, or undefined where a judgment is not one paragraph (rendered on its own). */
+  judgments: (Token[] | undefined)[];
+  intro: Token[];
+  sections: Token[][];
+  endnotes: Token[];
+}
+
+/** A key judgment's inline tokens with the lead taken off, when it parsed as exactly one paragraph. */
+function judgmentTokens(part: Token[]): Token[] | undefined {
+  const [open, inline, close, ...rest] = part;
+  const first = inline?.children?.[0];
+  if (open?.type !== 'paragraph_open' || close?.type !== 'paragraph_close' || rest.length > 0 || first?.type !== 'text' || !first.content.startsWith(judgmentLead)) return undefined;
+  first.content = first.content.slice(judgmentLead.length);
+  return inline!.children!;
+}
+
+/**
+ * Parses the key judgments, the intro and every section's report face in one pass, so that footnotes resolve across
+ * all of them and are numbered in reading order (a mark in a key judgment comes first), and splits the tokens back.
+ */
+function parseReport(briefing: Briefing, md: MarkdownIt, env: MarkdownEnv, hyphenate?: Hyphenate): ParsedReport {
+  const { summary } = briefing.meta;
+  const frontMatterLine = 1;
+  const pieces: Chunk[] = summary.flatMap((judgment) => [{ markdown: `${judgmentLead}${judgment}`, line: frontMatterLine }, { markdown: partBreak, line: frontMatterLine }]);
+  pieces.push(...briefing.intro.report);
+  for (const section of briefing.sections) pieces.push({ markdown: partBreak, line: section.line }, ...section.report);
   const tokens = md.parse(composeChunks(pieces).markdown, env);
-  if (hyphenate) hyphenateTokens(tokens, hyphenate);
   const footStart = tokens.findIndex((t) => t.type === 'footnote_block_open');
   const body = footStart < 0 ? tokens : tokens.slice(0, footStart);
   const endnotes = footStart < 0 ? [] : tokens.slice(footStart);
   const parts: Token[][] = [[]];
   for (const token of body) {
-    if (token.type === 'html_block' && sentinel.test(token.content)) parts.push([]);
+    if (token.type === 'html_block' && token.content.trim() === partBreak) parts.push([]);
     else parts[parts.length - 1].push(token);
   }
-  return { intro: parts[0], sections: parts.slice(1), endnotes };
+  const [intro = [], ...sections] = parts.slice(summary.length);
+  // Running text and endnotes; key judgments are left as written, as they always were.
+  if (hyphenate) for (const part of [intro, ...sections, endnotes]) hyphenateTokens(part, hyphenate);
+  return { judgments: parts.slice(0, summary.length).map(judgmentTokens), intro, sections, endnotes };
 }
 
 /** Builds the report template context from a briefing: the render stage's pure half. */
@@ -125,8 +156,12 @@ export function buildReportContext(briefing: Briefing, md: MarkdownIt, options: 
       numbered: meta.numbered,
       slug: briefing.slug,
     },
-    // A fresh env: markdown-it-footnote appends the collected endnotes to any later render that shares `env`.
-    keyJudgments: meta.summary.map((j) => clean(md.renderInline(j, { assets: briefing.assets, lang: meta.lang }))),
+    // A judgment that is not one paragraph is rendered on its own, with a fresh env: markdown-it-footnote appends the
+    // collected endnotes to any later render that shares `env`.
+    keyJudgments: meta.summary.map((j, i) => {
+      const tokens = parsed.judgments[i];
+      return clean(tokens ? md.renderer.renderInline(tokens, md.options, env) : md.renderInline(j, { assets: briefing.assets, lang: meta.lang }));
+    }),
     intro,
     sections,
     endnotes: parsed.endnotes.length > 0 ? render(parsed.endnotes) : '',

@@ -42,6 +42,13 @@ describe('deck planning', () => {
     expect(plan('## A', 'title: T\nclassification: "*restricted*"').header).toBe('\\*RESTRICTED\\*');
   });
 
+  it('shows key judgments without their footnote marks, as slides show section text', () => {
+    const deck = plan('## A\n\nText.\n\n[^kj]: Imagery.', 'title: T\nsummary:\n  - Pyongyang will test again.[^kj]');
+    const judgments = deck.slides.find((s) => s.kind === 'judgments');
+    expect(judgments?.markdown).toContain('1. Pyongyang will test again.');
+    expect(judgments?.markdown).not.toContain('[^kj]');
+  });
+
   it('omits the key judgments slide when there are none', () => {
     expect(plan('## A', 'title: T').slides.map((s) => s.kind)).not.toContain('judgments');
   });

@@ -53,4 +53,20 @@ describe('report context', () => {
   it('formats the date in the document language', () => {
     expect(context('', 'title: T\ndate: 2026-11-27\nlang: ko').document.dateDisplay).toBe('2026년 11월 27일');
   });
+  it('numbers a footnote mark in a key judgment first, links it and lists its source first in the endnotes', () => {
+    const ctx = context('## A\n\nClaim.[^a]\n\n[^a]: Source A.\n[^kj]: Imagery.', 'title: T\nsummary:\n  - Pyongyang will test again.[^kj]\n  - Sanctions bite.');
+    expect(ctx.keyJudgments[0]).toMatch(/^Pyongyang will test again<span class="bk-keep">\.<sup class="footnote-ref"><a href="#fn1" id="fnref1">\[1\]<\/a><\/sup><\/span>$/);
+    expect(ctx.keyJudgments[1]).toBe('Sanctions bite.');
+    expect(ctx.sections[0].html).toContain('href="#fn2"');
+    expect(ctx.endnotes.indexOf('Imagery.')).toBeGreaterThan(-1);
+    expect(ctx.endnotes.indexOf('Imagery.')).toBeLessThan(ctx.endnotes.indexOf('Source A.'));
+  });
+
+  it('keeps a key judgment that looks like a list item or a heading as the text it is, its marks resolved', () => {
+    const ctx = context('## A\n\nText.\n\n[^kj]: Imagery.', "title: T\nsummary:\n  - '2025. Launches doubled.[^kj]'\n  - '# of launches: 12'\n  - '**Bold** start'");
+    expect(ctx.keyJudgments[0]).toMatch(/^2025\. Launches doubled<span class="bk-keep">\.<sup class="footnote-ref"><a href="#fn1"/);
+    expect(ctx.keyJudgments.slice(1)).toEqual(['# of launches: 12', '<strong>Bold</strong> start']);
+    expect(ctx.intro).toBe('');
+    expect(ctx.sections[0].html).toContain('Text.');
+  });
 });
