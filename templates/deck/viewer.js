@@ -33,7 +33,11 @@
 
   function receive(message) {
     if (!message || message.bk !== channelName) return;
-    if (message.type === 'goto' && typeof message.index === 'number' && message.index !== current) show(message.index, true, false);
+    if (message.type === 'goto' && typeof message.index === 'number' && message.index !== current) {
+      // The room follows the presenter: an overview left open on the audience screen closes.
+      if (!presenter) toggleOverview(false);
+      show(message.index, true, false);
+    }
     else if (message.type === 'hello' && !presenter) send({ type: 'goto', index: current });
   }
   if (channel) channel.onmessage = function (event) { receive(event.data); };
@@ -59,15 +63,18 @@
       slide.setAttribute('aria-hidden', active ? 'false' : 'true');
     });
     progress.style.width = ((current + 1) / slides.length) * 100 + '%';
+    if (inOverview()) slides[current].scrollIntoView({ block: 'nearest' });
     if (updateHash && location.hash !== '#' + (current + 1)) history.replaceState(null, '', '#' + (current + 1));
     if (presenter) renderPresenter();
     if (broadcast !== false) send({ type: 'goto', index: current });
     document.dispatchEvent(new CustomEvent('bk:slide', { detail: { index: current, total: slides.length } }));
   }
 
-  // ---- Overview grid: every slide as a thumbnail; click one to go there.
+  // ---- Overview grid: every slide as a thumbnail; click one (or move to it and press Enter) to go there.
+  function inOverview() { return document.body.classList.contains('bk-overview'); }
+
   function toggleOverview(open) {
-    var on = open === undefined ? !document.body.classList.contains('bk-overview') : open;
+    var on = open === undefined ? !inOverview() : open;
     document.body.classList.toggle('bk-overview', on);
     if (on) slides[current].scrollIntoView({ block: 'center' });
   }
@@ -134,6 +141,12 @@
     smaller.addEventListener('click', function () { notesSize(-2); });
     larger.addEventListener('click', function () { notesSize(2); });
     elapsed.addEventListener('click', togglePause);
+    // A button clicked with the mouse gives the focus back, or the presenter's next Space would press it again
+    // instead of moving on. A button reached with Tab keeps it, for keyboard users.
+    root.addEventListener('click', function (event) {
+      var button = event.target && event.target.closest ? event.target.closest('button') : null;
+      if (button && event.detail > 0) button.blur();
+    });
     pv = { root: root, currentLabel: currentLabel, currentPane: currentPane, nextPane: nextPane, notes: notes, elapsed: elapsed, clock: clock, size: 28 };
     notes.style.fontSize = pv.size + 'px';
     document.title = 'Presenter — ' + (data.title || document.title);
@@ -187,7 +200,12 @@
     var target = event.target;
     if (target && target.tagName === 'BUTTON' && (event.key === ' ' || event.key === 'Enter')) return;
     switch (event.key) {
-      case 'ArrowRight': case 'ArrowDown': case 'PageDown': case ' ': case 'Enter': case 'n':
+      case 'Enter':
+        if (inOverview()) toggleOverview(false);
+        else show(current + 1, true);
+        break;
+      case ' ': show(current + (event.shiftKey ? -1 : 1), true); break;
+      case 'ArrowRight': case 'ArrowDown': case 'PageDown': case 'n':
         show(current + 1, true); break;
       case 'ArrowLeft': case 'ArrowUp': case 'PageUp': case 'Backspace': case 'p':
         show(current - 1, true); break;
@@ -198,7 +216,7 @@
         else if (document.documentElement.requestFullscreen) document.documentElement.requestFullscreen();
         break;
       case 'o': case 'g': if (presenter) return; toggleOverview(); break;
-      case 'Escape': if (!document.body.classList.contains('bk-overview')) return; toggleOverview(false); break;
+      case 'Escape': if (!inOverview()) return; toggleOverview(false); break;
       case 's': if (presenter) return; openPresenter(); break;
       case 't': if (!presenter) return; togglePause(); break;
       case 'r': if (!presenter) return; started = Date.now(); if (pausedAt !== null) pausedAt = started; tick(); break;
@@ -213,7 +231,7 @@
     var target = event.target;
     if (target && target.closest && target.closest('a, button')) return;
     if (presenter) return;
-    if (document.body.classList.contains('bk-overview')) {
+    if (inOverview()) {
       var picked = target && target.closest ? target.closest('svg[data-marpit-svg]') : null;
       if (picked) {
         show(slides.indexOf(picked), true);
@@ -231,7 +249,7 @@
     if (touchX === null) return;
     var dx = event.changedTouches[0].clientX - touchX;
     touchX = null;
-    if (document.body.classList.contains('bk-overview')) return;
+    if (inOverview()) return;
     if (Math.abs(dx) > 40) show(current + (dx < 0 ? 1 : -1), true);
   });
 

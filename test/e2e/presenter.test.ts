@@ -141,4 +141,44 @@ describe('presenting deck.html from disk', () => {
     expect(await page.evaluate(() => document.body.classList.contains('bk-overview'))).toBe(false);
     await page.close();
   });
+  it('in the overview, moves the outline with the keys, keeps it in view, and opens the outlined slide with Enter', async () => {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 400, height: 240 });
+    await page.goto(`${url}#1`);
+    await page.keyboard.press('o');
+    await page.keyboard.press('End');
+    const box = await page.$eval('svg.bk-active', (svg) => svg.getBoundingClientRect().toJSON() as DOMRect);
+    expect(box.top).toBeGreaterThanOrEqual(0);
+    expect(box.bottom).toBeLessThanOrEqual(240);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.body.classList.contains('bk-overview'))).toBe(false);
+    expect(await index(page)).toBe(5);
+    await page.keyboard.down('Shift');
+    await page.keyboard.press('Space');
+    await page.keyboard.up('Shift');
+    expect(await index(page)).toBe(4);
+    await page.close();
+  });
+
+  it('closes the overview on the room’s screen when the presenter moves, and a clicked presenter button leaves Space to the slides', async () => {
+    const audience = await browser.newPage();
+    await audience.goto(`${url}#2`);
+    const presenter = await browser.newPage();
+    await presenter.setViewport({ width: 800, height: 600 });
+    await presenter.goto(`${url}?view=presenter#2`);
+    await presenter.waitForSelector('.bk-pv-larger');
+    await audience.keyboard.press('o');
+    await presenter.keyboard.press('ArrowRight');
+    await waitIndex(audience, 2);
+    expect(await audience.evaluate(() => document.body.classList.contains('bk-overview'))).toBe(false);
+    await presenter.click('.bk-pv-larger');
+    await presenter.keyboard.press('Space');
+    await waitIndex(presenter, 3);
+    await waitIndex(audience, 3);
+    // The timer and the clock stay inside a small presenter window.
+    const right = await presenter.$$eval('.bk-pv-elapsed, .bk-pv-clock', (all) => Math.max(...all.map((el) => el.getBoundingClientRect().right)));
+    expect(right).toBeLessThanOrEqual(800);
+    await presenter.close();
+    await audience.close();
+  });
 });
