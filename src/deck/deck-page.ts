@@ -1,17 +1,13 @@
 import type { FrontMatter } from '../content/types.js';
 import { slideLabel } from './bookmark-titles.js';
 import type { RenderedDeck } from './render-deck.js';
+import { escapeHtml } from '../html/escape-html.js';
 
 /** The files that turn Marp's slides into a presentable page (the viewer's CSS and script) and a handout. */
 export interface DeckShell {
   css: string;
   script: string;
   handoutCss: string;
-}
-
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }
 
 /** JSON that is safe inside a `<script>` element. */

@@ -2,7 +2,7 @@ import { uiLabels } from '../content/ui-labels.js';
 import type { FrontMatter, PaperSize } from '../content/types.js';
 import { slideLabel } from './bookmark-titles.js';
 import { markingLength } from './plan-deck.js';
-import { escapeHtml } from './deck-page.js';
+import { escapeHtml } from '../html/escape-html.js';
 import type { RenderedDeck } from './render-deck.js';
 import { slideSvgs } from './slice-deck.js';
 

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../deck/deck-page.js';
+import { escapeHtml } from '../html/escape-html.js';
 import { formatFileNames, type OutputFormat } from '../config/formats.js';
 
 /** One document's entry in the output index. */

@@ -1,5 +1,6 @@
 import { PdfName, PdfString, type PdfDict, type PdfValue } from './pdf-syntax.js';
 import type { PdfUpdate } from './pdf-update.js';
+import { escapeHtml } from '../html/escape-html.js';
 
 /** Document information written into a PDF. */
 export interface PdfMetadata {
@@ -29,7 +30,7 @@ export function isoFromPdfDate(text: string): string | undefined {
 /** Text for XML element content and attribute values; control characters, which XML 1.0 forbids, are dropped. */
 function xml(text: string): string {
   // The characters XML 1.0 does not allow: https://www.w3.org/TR/xml/#charsets
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
+  return escapeHtml(text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, ''));
 }
 
 /**
