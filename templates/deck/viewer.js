@@ -14,6 +14,22 @@
   progress.className = 'bk-progress';
   document.body.appendChild(progress);
 
+  // For screen readers: each slide is a labelled group ("4 of 19: Launch tempo"), and moving to another slide is
+  // announced in a status region, since focus stays where it was. https://www.w3.org/WAI/ARIA/apg/patterns/carousel/
+  function slideName(i) {
+    var title = (slideData[i] || {}).title;
+    return (i + 1) + ' of ' + slides.length + (title ? ': ' + title : '');
+  }
+  slides.forEach(function (slide, i) {
+    slide.setAttribute('role', 'group');
+    slide.setAttribute('aria-roledescription', 'slide');
+    slide.setAttribute('aria-label', slideName(i));
+  });
+  var status = document.createElement('div');
+  status.className = 'bk-status';
+  status.setAttribute('role', 'status');
+  document.body.appendChild(status);
+
   // Windows showing the same deck keep in step. Chromium lets file:// pages share a BroadcastChannel (and it
   // works for http(s) of one origin); a presenter window opened from the audience one also talks to it through
   // window.postMessage, which works where a browser gives every file:// page its own origin.
@@ -65,6 +81,7 @@
     progress.style.width = ((current + 1) / slides.length) * 100 + '%';
     if (inOverview()) slides[current].scrollIntoView({ block: 'nearest' });
     if (updateHash && location.hash !== '#' + (current + 1)) history.replaceState(null, '', '#' + (current + 1));
+    if (broadcast !== false || updateHash) status.textContent = 'Slide ' + slideName(current);
     if (presenter) renderPresenter();
     if (broadcast !== false) send({ type: 'goto', index: current });
     document.dispatchEvent(new CustomEvent('bk:slide', { detail: { index: current, total: slides.length } }));

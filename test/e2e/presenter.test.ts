@@ -181,4 +181,17 @@ describe('presenting deck.html from disk', () => {
     await presenter.close();
     await audience.close();
   });
+  it('names each slide for screen readers and announces the slide it moves to', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${url}#3`);
+    const current = () => page.$eval('svg.bk-active', (svg) => [svg.getAttribute('role'), svg.getAttribute('aria-roledescription'), svg.getAttribute('aria-label')]);
+    expect(await current()).toEqual(['group', 'slide', expect.stringMatching(/^3 of 6: .*Alpha/)]);
+    expect(await page.$eval('[role="status"]', (el) => el.textContent)).toBe('');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.$eval('[role="status"]', (el) => el.textContent)).toMatch(/^Slide 4 of 6: .*Bravo/);
+    const tree = await page.accessibility.snapshot();
+    expect(JSON.stringify(tree)).toMatch(/4 of 6: [^"]*Bravo/);
+    expect(JSON.stringify(tree)).not.toContain('Alpha bullet');
+    await page.close();
+  });
 });
