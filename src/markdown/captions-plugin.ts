@@ -46,6 +46,9 @@ function captionFigures(state: StateCore, labels: UiLabels, counts: CaptionCount
     tokens[i].tag = 'figure';
     tokens[i].attrSet('id', `figure-${n}`);
     tokens[i].attrSet('class', 'figure');
+    // A <figure> is tagged Figure in the PDF, with the image's own Figure (which carries the alt text) inside it:
+    // a Figure without alternative text, which PDF/UA forbids. As a group it is a Div around the image and caption.
+    tokens[i].attrSet('role', 'group');
     tokens[i + 2].tag = 'figure';
     tokens.splice(i + 2, 0, ...captionTokens(state, 'figcaption', captionLabel(labels, 'figure', n), 'figure', caption));
   }

@@ -5,7 +5,7 @@ import { build } from '../../src/index.js';
 import { repoRoot } from '../helpers/cli.js';
 import { headingPage, readContents } from '../helpers/contents.js';
 import { tempDir, writeFiles } from '../helpers/fixtures.js';
-import { flat, pdfDestinations, pdfFonts, pdfInfo, pdfOutlineTree, pdfPages, textLines } from '../helpers/pdf.js';
+import { flat, pdfDestinations, pdfFonts, pdfInfo, pdfOutlineTree, pdfPages, structureElements, textLines } from '../helpers/pdf.js';
 
 // Korean, Japanese and Chinese in the title, body, a table, captions and footnotes (test/fixtures/cjk).
 describe('a report in Korean with Japanese and Chinese text', () => {
@@ -45,6 +45,14 @@ describe('a report in Korean with Japanese and Chinese text', () => {
     ]) {
       expect(text).toContain(expected.replace(/\s+/g, ''));
     }
+  });
+
+  it('tags the figure as a group around the image, whose Figure tag carries the alternative text', async () => {
+    const elements = await structureElements(pdf());
+    const figures = elements.filter((e) => e.type === 'Figure');
+    expect(figures.length).toBeGreaterThan(0);
+    expect(figures.filter((f) => !f.alt)).toEqual([]);
+    expect(elements.some((e) => e.type === 'Caption' && e.parent === 'Div')).toBe(true);
   });
 
   it('titles the PDF and declares Korean as its language', () => {

@@ -192,3 +192,24 @@ export function structureRoles(file: string): string[] {
   // One element per line, indented by depth, its type first; attribute lines start with a slash.
   return tree.split('\n').flatMap((line) => /^\s*([A-Za-z][\w:-]*)/.exec(line)?.[1] ?? []);
 }
+
+/** Every structure element of the PDF with its type and whether it has alternative text (/Alt), read with pdf-lib. */
+export async function structureElements(file: string): Promise<{ type: string; alt: boolean; parent: string }[]> {
+  const { PDFArray, PDFDict, PDFDocument, PDFName } = await import('pdf-lib');
+  const pdf = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
+  const found: { type: string; alt: boolean; parent: string }[] = [];
+  const visit = (node: unknown, parent: string): void => {
+    const value = node instanceof PDFArray || node instanceof PDFDict ? node : undefined;
+    if (value instanceof PDFArray) {
+      for (let i = 0; i < value.size(); i += 1) visit(value.lookup(i), parent);
+      return;
+    }
+    if (!(value instanceof PDFDict)) return;
+    const type = value.lookup(PDFName.of('S'));
+    const name = type instanceof PDFName ? type.decodeText() : parent;
+    if (type instanceof PDFName) found.push({ type: name, alt: value.has(PDFName.of('Alt')), parent });
+    visit(value.lookup(PDFName.of('K')), name);
+  };
+  visit(pdf.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict)?.lookup(PDFName.of('K')), 'StructTreeRoot');
+  return found;
+}

@@ -32,7 +32,7 @@ describe('numbered captions', () => {
 
   it('turns an image alone in a paragraph into a numbered figure captioned with its alt text or title', () => {
     const html = sectionHtml('## A\n\n![Launch *sites*](a.png)\n\nText ![inline](b.png) stays inline.\n\n![Alt](c.png "Range of the Hwasong-18")');
-    expect(html).toContain('<figure id="figure-1" class="figure"><img src="a.png" alt="Launch sites" /><figcaption class="caption caption-figure"><span class="caption-label">Figure 1:</span> Launch <em>sites</em></figcaption></figure>');
+    expect(html).toContain('<figure id="figure-1" class="figure" role="group"><img src="a.png" alt="Launch sites" /><figcaption class="caption caption-figure"><span class="caption-label">Figure 1:</span> Launch <em>sites</em></figcaption></figure>');
     expect(html).toContain('<p>Text <img src="b.png" alt="inline" /> stays inline.</p>');
     expect(html).toContain('<span class="caption-label">Figure 2:</span> Range of the Hwasong-18</figcaption>');
   });
