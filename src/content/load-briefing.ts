@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { decodeSource } from './decode-source.js';
 import path from 'node:path';
 import { ContentError } from '../errors.js';
 import { checkLinks } from './check-links.js';
@@ -37,12 +38,13 @@ function allChunks(parts: readonly Faces[]): Chunk[] {
 /** Reads a Markdown file and everything it refers to: the load stage of the pipeline. */
 export async function loadBriefing(file: string, options: LoadOptions): Promise<Briefing> {
   const absolute = path.resolve(file);
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(absolute, 'utf8');
+    bytes = await readFile(absolute);
   } catch (error) {
     throw new ContentError(`Cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, { location: { file: absolute }, cause: error });
   }
+  const text = decodeSource(bytes, absolute);
   const parsed = parseBriefing(text, absolute);
   const chunks = allChunks([parsed.intro, ...parsed.sections]);
   const roots = [path.resolve(options.root), parsed.dir];

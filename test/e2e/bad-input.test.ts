@@ -15,6 +15,7 @@ const batch: Record<string, string | Uint8Array> = {
   'content/yaml.md': '---\ntitle: Broken\nsummary: x: y\n---\n## One\n',
   'content/empty.md': '',
   'content/binary.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]),
+  'content/latin1.md': Buffer.from('---\ntitle: Caf\xe9 brief\n---\n## One\n', 'latin1'),
   'content/no-title.md': '---\nsubtitle: Untitled\n---\n## One\n',
   'content/wrong-type.md': '---\ntitle: Types\nsummary: 5\n---\n## One\n',
   'content/missing-image.md': '---\ntitle: Missing\n---\n## One\n\n![Map](images/nowhere.png)\n',
@@ -46,7 +47,7 @@ describe('a batch with every kind of bad input', () => {
 
   it('exits 1, builds the good documents and prints no stack trace', () => {
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/5 of 17 documents built/);
+    expect(run.stderr).toMatch(/5 of 18 documents built/);
     expect(run.stderr).not.toMatch(/^\s+at .*:\d+:\d+\)?$/m);
     for (const slug of ['good', 'remote', 'scripts', 'hostile-title', 'no-headings']) {
       for (const name of ['deck.html', 'deck.pdf', 'report.html', 'report.pdf']) expect(existsSync(path.join(out, slug, name)), `${slug}/${name}`).toBe(true);
@@ -58,6 +59,7 @@ describe('a batch with every kind of bad input', () => {
     ['yaml.md', /^error {2}content\/yaml\.md:3:11: The front matter is not valid YAML: .*\n {2}Fix the YAML between the two `---` lines/],
     ['empty.md', /^error {2}content\/empty\.md:1: The file is empty\.\n {2}Start it with front matter/],
     ['binary.md', /^error {2}content\/binary\.md: This is not a text file \(it contains NUL bytes\)\.\n {2}Pass only Markdown/],
+    ['latin1.md', /^error {2}content\/latin1\.md:2:11: The file is not UTF-8: byte 0xE9 here is not valid UTF-8\.\n {2}Save the file as UTF-8/],
     ['no-title.md', /^error {2}content\/no-title\.md:1: The front matter has no `title`\.\n {2}Add `title: Your title`/],
     ['wrong-type.md', /^error {2}content\/wrong-type\.md:3: Front matter `summary` must be a list of text items .*, but it is number `5`\.\n {2}Change `summary:` to a list/],
     ['missing-image.md', /^error {2}content\/missing-image\.md:6: Image `images\/nowhere\.png` was not found \(looked for .*content\/images\/nowhere\.png\)\.\n {2}Check the path: it is relative to the Markdown file\./],
