@@ -8,6 +8,7 @@ import { templatesCommand, type CommandIo } from './cli/templates-command.js';
 import { createProgress } from './cli/progress.js';
 import { relativePath } from './cli/relative-path.js';
 import { addServeCommand } from './cli/serve-command.js';
+import { mistypedCommand } from './cli/mistyped-command.js';
 import { addDocumentOptions, documentOptions, type DocumentFlags } from './cli/document-flags.js';
 import { parseShard } from './build/shard.js';
 import { UsageError } from './errors.js';
@@ -42,6 +43,10 @@ async function runBuild(paths: string[], flags: BuildFlags): Promise<number> {
   progress.finish();
   for (const doc of result.documents) for (const w of doc.warnings) log(`warning ${relativePath(w.file)}${w.line ? `:${w.line}` : ''}: ${w.message}`);
   for (const failure of result.failures) process.stderr.write(`error  ${describeError(failure.error, failure.file)}\n`);
+  // Building nothing is almost always a wrong path, and a CI job must not pass on it; an empty shard is normal.
+  if (result.documents.length + result.failures.length === 0 && flags.shard === undefined) {
+    throw new UsageError(`No Markdown files found in ${paths.length > 0 ? paths.join(', ') : 'content/'}.`, { hint: 'briefkit builds .md and .markdown files (not README.md, nor names starting with _); pass such files or the folder that holds them.' });
+  }
   log(buildSummary(result));
   return result.failures.length > 0 ? exit.failed : exit.ok;
 }
@@ -59,7 +64,7 @@ export async function main(argv: string[]): Promise<number> {
   addDocumentOptions(
     program
       .command('build', { isDefault: true })
-      .description('build decks and reports from Markdown files or folders (default: content/)')
+      .description('build decks and reports from Markdown files or folders (default: content/); the default command')
       .argument('[paths...]', 'Markdown files or folders', []),
   )
     .option('-q, --quiet', 'print only errors')
@@ -75,6 +80,14 @@ export async function main(argv: string[]): Promise<number> {
   addServeCommand(program, (c) => {
     code = c;
   });
+
+  // Checked before parsing: the words after a mistyped command would be parsed as the build's options and paths.
+  const commands = program.commands.flatMap((command) => [command.name(), ...command.aliases()]);
+  const meant = mistypedCommand(argv[0], commands);
+  if (meant) {
+    process.stderr.write(`error  Unknown command \`${argv[0]}\`: no such command, file or folder. Did you mean \`${meant}\`?\n  Run \`briefkit ${meant}\`, or \`briefkit --help\` for every command.\n`);
+    return exit.usage;
+  }
 
   try {
     await program.parseAsync(argv, { from: 'user' });

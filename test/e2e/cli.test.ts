@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
@@ -52,6 +52,22 @@ describe('the briefkit command', () => {
     expect(runCli(['build', '--formats', 'slides']).code).toBe(2);
     expect(runCli(['build', '/no/such/folder']).code).toBe(2);
     expect(runCli(['--no-such-flag']).code).toBe(2);
+  });
+
+  it('exits 2 for a mistyped command, suggesting the command meant, and for paths that hold no Markdown', () => {
+    const mistyped = runCli(['biuld']);
+    expect(mistyped.code).toBe(2);
+    expect(mistyped.stderr).toContain('Unknown command `biuld`: no such command, file or folder. Did you mean `build`?');
+    expect(runCli(['serv', '--port', '0']).stderr).toContain('Did you mean `serve`?');
+    const root = tempDir();
+    mkdirSync(path.join(root, 'drafts'));
+    writeFileSync(path.join(root, 'drafts', 'README.md'), '# Not a briefing\n');
+    const empty = runCli(['build', 'drafts', '--out', 'out', '--no-config'], { cwd: root });
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('No Markdown files found in drafts.');
+    // A shard may be empty when there are fewer documents than shards.
+    writeFileSync(path.join(root, 'drafts', 'one.md'), '---\ntitle: One\n---\n## A\n');
+    expect(runCli(['build', 'drafts', '--out', 'out', '--no-config', '--formats', 'report-html', '--shard', '2/2'], { cwd: root }).code).toBe(0);
   });
 
   it('prints its version and help', () => {
