@@ -10,6 +10,7 @@ import type { Artifact } from './artifact.js';
 import type { BuildContext } from './build-context.js';
 import { renderDeckOutputs } from './render-deck-outputs.js';
 import { renderReportOutputs } from './render-report-outputs.js';
+import { unresolvedAnchors } from '../content/check-anchors.js';
 
 /** What building one document produced. */
 export interface DocumentResult {
@@ -43,6 +44,7 @@ export async function buildDocument(file: string, ctx: BuildContext): Promise<Do
 
   const jobs: Promise<void>[] = [];
   const warnings = [...briefing.warnings];
+  let reportHtml: string | undefined;
   if (want.has('deck-html') || want.has('deck-pdf') || want.has('handout')) {
     jobs.push(renderDeckOutputs(briefing, settings, ctx, { pdf: want.has('deck-pdf'), handout: want.has('handout') }).then((deck) => {
       add('deck-html', deck.html);
@@ -55,6 +57,7 @@ export async function buildDocument(file: string, ctx: BuildContext): Promise<Do
     jobs.push(renderReportOutputs(briefing, settings, ctx, want.has('report-pdf')).then((report) => {
       add('report-html', report.html);
       add('report-pdf', report.pdf);
+      reportHtml = report.html;
     }));
   }
   // Every job is let finish before the document fails: a report still printing after its deck failed (an unknown
@@ -68,6 +71,9 @@ export async function buildDocument(file: string, ctx: BuildContext): Promise<Do
     }
     throw error;
   }
+  // Links within the document are checked against the report, which has an id for every heading, figure, table and
+  // footnote (a deck has one per section, so a deck-only build is not checked).
+  if (reportHtml !== undefined && briefing.anchorLinks?.length) warnings.push(...unresolvedAnchors(briefing.anchorLinks, reportHtml, briefing.file));
   // Renders finish in any order; outputs are listed in the fixed order of the formats.
   artifacts.sort((a, b) => allFormats.indexOf(a.format) - allFormats.indexOf(b.format));
   await Promise.all(artifacts.map((a) => writeAtomic(a.path, a.data)));

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { classifyHref } from './classify-href.js';
 import { decodeSource } from './decode-source.js';
 import path from 'node:path';
 import { ContentError } from '../errors.js';
@@ -48,7 +49,9 @@ export async function loadBriefing(file: string, options: LoadOptions): Promise<
   const parsed = parseBriefing(text, absolute);
   const chunks = allChunks([parsed.intro, ...parsed.sections]);
   const roots = [path.resolve(options.root), parsed.dir];
-  const linkWarnings = checkLinks(findLinkRefs(chunks), absolute, roots);
+  const links = findLinkRefs(chunks);
+  const linkWarnings = checkLinks(links, absolute, roots);
+  const anchorLinks = links.filter((ref) => ref.kind === 'link' && classifyHref(ref.href) === 'anchor').map(({ href, line }) => ({ href, line }));
   const { assets, warnings } = await loadAssets(findImageRefs(chunks), absolute, { roots });
-  return { ...parsed, assets, warnings: [...warnings, ...linkWarnings].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
+  return { ...parsed, assets, anchorLinks, warnings: [...warnings, ...linkWarnings].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
 }

@@ -1,3 +1,4 @@
+import type { AnchorLink } from './check-anchors.js';
 /** A piece of Markdown cut out of a source file, with the 1-based source line its first line came from. */
 export interface Chunk {
   markdown: string;
@@ -87,4 +88,6 @@ export interface Briefing {
   sections: Section[];
   assets: ReadonlyMap<string, Asset>;
   warnings: Diagnostic[];
+  /** Links within the document (`#section-id`), checked against the rendered page (see unresolvedAnchors). */
+  anchorLinks?: AnchorLink[];
 }

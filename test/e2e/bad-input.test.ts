@@ -30,6 +30,7 @@ const batch: Record<string, string | Uint8Array> = {
   'content/bad-theme.md': '---\ntitle: Theme\ntheme: neon\n---\n## One\n',
   'content/bad-template.md': '---\ntitle: Template\ntemplate: glossy\n---\n## One\n',
   'content/no-headings.md': '---\ntitle: Just prose\n---\nA briefing with no sections at all.\n',
+  'content/dead-link.md': '---\ntitle: Dead link\n---\n## Outlook for 2027\n\nSee [the outlook](#outlook-for-2027) and [the annex](#annex).\n',
 };
 
 describe('a batch with every kind of bad input', () => {
@@ -47,9 +48,9 @@ describe('a batch with every kind of bad input', () => {
 
   it('exits 1, builds the good documents and prints no stack trace', () => {
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/5 of 18 documents built/);
+    expect(run.stderr).toMatch(/6 of 19 documents built/);
     expect(run.stderr).not.toMatch(/^\s+at .*:\d+:\d+\)?$/m);
-    for (const slug of ['good', 'remote', 'scripts', 'hostile-title', 'no-headings']) {
+    for (const slug of ['good', 'remote', 'scripts', 'hostile-title', 'no-headings', 'dead-link']) {
       for (const name of ['deck.html', 'deck.pdf', 'report.html', 'report.pdf']) expect(existsSync(path.join(out, slug, name)), `${slug}/${name}`).toBe(true);
     }
     expect(pdfPages(path.join(out, 'good/report.pdf')).join('')).toContain('Fine.');
@@ -78,6 +79,11 @@ describe('a batch with every kind of bad input', () => {
     expect(run.stderr).toMatch(/^warning content\/remote\.md:6: Remote image https:\/\/example\.com\/logo\.png is not fetched: briefkit never reaches the network while rendering\. Download it/m);
     expect(run.stderr).toMatch(/^warning content\/remote\.md:8: <iframe https:\/\/example\.com\/embed> is a remote resource and is not loaded/m);
     expect(readFileSync(path.join(out, 'remote/report.html'), 'utf8')).not.toContain('example.com');
+  });
+
+  it('warns of a link to a section that does not exist, at its line, and still builds the document', () => {
+    expect(run.stderr).toMatch(/^warning content\/dead-link\.md:6: Link `#annex` leads nowhere: no section, heading or element has the id `annex`\./m);
+    expect(run.stderr).not.toMatch(/Link `#outlook-for-2027` leads nowhere/);
   });
 
   it('strips scripts, event handlers and javascript: URLs from report and deck, speaker notes included', () => {
