@@ -13,12 +13,20 @@ interface ServeFlags extends DocumentFlags {
 
 const loopback = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/i;
 
-function describePreviewEvent(event: PreviewEvent): string {
-  if (event.type === 'error') return `error  ${describeError(event.error)}`;
-  const lines = event.result.failures.map((f) => `error  ${describeError(f.error, f.file)}`);
-  const label = event.type === 'html-built' ? 'html' : 'pdf ';
-  lines.push(`${label}   ${buildSummary({ ...event.result, index: undefined })}`);
-  return lines.join('\n');
+/**
+ * What the preview prints for each pass. A document that fails to load fails the HTML pass and then the PDF pass
+ * after it with the same error: the PDF pass names only errors its HTML pass did not already print.
+ */
+export function previewReporter(): (event: PreviewEvent) => string {
+  let printed = new Set<string>();
+  return (event) => {
+    if (event.type === 'error') return `error  ${describeError(event.error)}`;
+    const errors = event.result.failures.map((f) => `error  ${describeError(f.error, f.file)}`);
+    const fresh = event.type === 'html-built' ? errors : errors.filter((line) => !printed.has(line));
+    if (event.type === 'html-built') printed = new Set(errors);
+    const label = event.type === 'html-built' ? 'html' : 'pdf ';
+    return [...fresh, `${label}   ${buildSummary({ ...event.result, index: undefined })}`].join('\n');
+  };
 }
 
 /** Adds `briefkit serve`: a loopback preview server with live reload; runs until interrupted. */
@@ -39,6 +47,7 @@ export function addServeCommand(program: Command, onExit: (code: number) => void
       if (!loopback.test(flags.host)) process.stderr.write(`warning listening on ${flags.host}: other machines may be able to read your briefings.\n`);
       // Loaded only for this command, so `briefkit build` never pays for the file watcher.
       const { startPreview } = await import('../serve/preview-session.js');
+      const describePreviewEvent = previewReporter();
       const session = await startPreview({
         paths,
         ...documentOptions(flags),
