@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { classifyHref } from './classify-href.js';
+import { skippedHeadingLevels } from './check-heading-levels.js';
 import { decodeSource } from './decode-source.js';
 import path from 'node:path';
 import { ContentError } from '../errors.js';
@@ -53,5 +54,6 @@ export async function loadBriefing(file: string, options: LoadOptions): Promise<
   const linkWarnings = checkLinks(links, absolute, roots);
   const anchorLinks = links.filter((ref) => ref.kind === 'link' && classifyHref(ref.href) === 'anchor').map(({ href, line }) => ({ href, line }));
   const { assets, warnings } = await loadAssets(findImageRefs(chunks), absolute, { roots });
-  return { ...parsed, assets, anchorLinks, warnings: [...warnings, ...linkWarnings].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
+  const levelWarnings = skippedHeadingLevels(parsed.intro, parsed.sections, absolute);
+  return { ...parsed, assets, anchorLinks, warnings: [...warnings, ...linkWarnings, ...levelWarnings].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
 }
