@@ -47,5 +47,7 @@ describe('build progress', () => {
     const result: BuildResult = { documents: [doc('a', 0, true), doc('b', 1200), doc('c', 300)], failures: [], ms: 1534, browserStarted: true };
     expect(buildSummary(result)).toMatch(/^3 of 3 documents built in 1\.53 s \(1 unchanged, 2 rebuilt; slowest .*b\.md 1\.20 s\)$/);
     expect(buildSummary({ ...result, documents: [], failures: [] })).toBe('No Markdown files found.');
+    expect(buildSummary({ ...result, documents: [doc('a', 0, true), doc('b', 0, true)], ms: 210 })).toBe('All 2 documents are up to date: nothing rebuilt (0.21 s)');
+    expect(buildSummary({ ...result, documents: [doc('a', 0, true)], ms: 210 })).toBe('The document is up to date: nothing rebuilt (0.21 s)');
   });
 });
