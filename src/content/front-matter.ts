@@ -41,7 +41,11 @@ export function splitFrontMatter(text: string, file: string): SplitSource {
   return { data: (data ?? {}) as Record<string, unknown>, yaml: parsed.matter ?? '', body: parsed.content, bodyLine };
 }
 
-/** Where a YAML error is: its mark, kept inside the front matter (an error at the end of the stream points at the closing `---`). */
+/**
+ * Where a YAML error is: its mark, kept inside the front matter. An error found only past the last line of YAML
+ * (a bracket or quote never closed: js-yaml reports the end of the stream, on the blank or closing `---` line
+ * after it) points at that last line, where such a mistake usually is.
+ */
 function yamlErrorLocation(text: string, file: string, mark: YamlMark | undefined): { file: string; line: number; column?: number } {
   const lines = text.split(/\r?\n/);
   const closing = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l));
@@ -49,7 +53,10 @@ function yamlErrorLocation(text: string, file: string, mark: YamlMark | undefine
   if (mark?.line === undefined) return { file, line: 1 };
   // gray-matter hands js-yaml the text after the opening `---` including its newline, so mark.line (0-based) is the file line minus one.
   const line = mark.line + 1;
-  return line > last ? { file, line: last } : { file, line, column: mark.column === undefined ? undefined : mark.column + 1 };
+  let lastYaml = last - 1;
+  while (lastYaml > 2 && lines[lastYaml - 1]!.trim() === '') lastYaml -= 1;
+  if (line > lastYaml) return { file, line: Math.max(lastYaml, 2) };
+  return { file, line, column: mark.column === undefined ? undefined : mark.column + 1 };
 }
 
 /** The source line of `key:` in the front matter, so type errors point at it. */

@@ -46,6 +46,11 @@ describe('front matter', () => {
     expect(error.message).toMatch(/not valid YAML/);
   });
 
+  it('points a bracket never closed at the last line of YAML, not at the closing ---', () => {
+    const error = parseError('---\ntitle: T\nauthor: A\norganization: [unclosed\n\n---\nBody');
+    expect(error.location).toEqual({ file, line: 4 });
+  });
+
   it('refuses a missing title and says how to add one', () => {
     const error = parseError('---\nsubtitle: S\n---\nBody');
     expect(error.message).toMatch(/no `title`/);
