@@ -6,6 +6,9 @@ const definitionStart = /^\[\^([^\]\s]+)\]:/;
 /** A footnote mark (`[^label]`), not a definition's start (`[^label]:`). */
 const footnoteMark = /\[\^([^\]\s]+)\](?!:)/g;
 
+/** A footnote mark, or the start of an inline footnote (`^[text]`). */
+const markOrInlineNote = /\^\[|\[\^([^\]\s]+)\](?!:)/g;
+
 /** Markdown without its footnote marks, for slides: they show no footnotes (the report and the notes carry them). */
 export function withoutFootnoteMarks(markdown: string): string {
   return markdown.replace(footnoteMark, '');
@@ -38,4 +41,24 @@ export function withFootnoteDefinitions(notes: string, definitions: ReadonlyMap<
   const have = new Set(Array.from(notes.matchAll(/^\[\^([^\]\s]+)\]:/gm), (m) => m[1]));
   const added = [...wanted].filter((label) => !have.has(label) && definitions.has(label)).map((label) => definitions.get(label));
   return added.length === 0 ? notes : `${notes}\n\n${added.join('\n\n')}`;
+}
+
+/**
+ * The number the report gives each footnote, by label: labels in the order the report's text first marks them (key
+ * judgments, introduction, then sections, definitions' own marks where the definitions are written; inline footnotes
+ * take numbers too), as markdown-it-footnote numbers them when the report is parsed in one pass. Labels with no
+ * definition are no footnotes.
+ */
+export function reportFootnoteNumbers(briefing: Briefing, definitions: ReadonlyMap<string, string>): Map<string, number> {
+  const texts = [...briefing.meta.summary, ...[briefing.intro, ...briefing.sections].flatMap((faces) => faces.report.map((chunk) => chunk.markdown))];
+  const numbers = new Map<string, number>();
+  let count = 0;
+  // An inline footnote (`^[text]`) takes a number in the report too.
+  for (const text of texts) {
+    for (const [mark, label] of text.matchAll(markOrInlineNote)) {
+      if (mark === '^[') count += 1;
+      else if (label && definitions.has(label) && !numbers.has(label)) numbers.set(label, (count += 1));
+    }
+  }
+  return numbers;
 }

@@ -12,4 +12,6 @@ export interface MarkdownEnv {
   captionCounts?: { figure: number; table: number };
   /** Set apart the ids markdown-it-footnote gives notes and marks (`fn-<docId>-1`), for several renders on one page. */
   docId?: string;
+  /** The numbers the report gives footnotes, by label: notes rendered on their own show the same ones. */
+  footnoteNumbers?: ReadonlyMap<string, number>;
 }

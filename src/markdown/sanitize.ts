@@ -12,6 +12,7 @@ const options: sanitizeHtml.IOptions = {
     td: ['colspan', 'rowspan', 'style'],
     th: ['colspan', 'rowspan', 'style', 'scope'],
     ol: ['start', 'type', 'reversed'],
+    li: ['value'],
     input: ['type', 'checked', 'disabled'],
   },
   allowedStyles: { td: { 'text-align': [/^(left|right|center)$/] }, th: { 'text-align': [/^(left|right|center)$/] } },
