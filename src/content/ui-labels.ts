@@ -30,6 +30,8 @@ export interface UiLabels {
   caption: string;
   figure: string;
   table: string;
+  /** The report cover's name for screen readers. */
+  cover: string;
 }
 
 const english: UiLabels = {
@@ -54,6 +56,7 @@ const english: UiLabels = {
   caption: '{kind} {n}:',
   figure: 'Figure',
   table: 'Table',
+  cover: 'Cover',
 };
 
 /** Labels by primary language subtag; any other language gets English. */
@@ -81,6 +84,7 @@ const byLanguage: Record<string, UiLabels> = {
     caption: '{kind} {n}:',
     figure: '그림',
     table: '표',
+    cover: '표지',
   },
   ja: {
     keyJudgments: '主要な判断',
@@ -105,6 +109,7 @@ const byLanguage: Record<string, UiLabels> = {
     caption: '{kind}{n}：',
     figure: '図',
     table: '表',
+    cover: '表紙',
   },
   zh: {
     keyJudgments: '主要判断',
@@ -128,6 +133,7 @@ const byLanguage: Record<string, UiLabels> = {
     caption: '{kind}{n}：',
     figure: '图',
     table: '表',
+    cover: '封面',
   },
 };
 

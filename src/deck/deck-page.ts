@@ -2,6 +2,7 @@ import type { FrontMatter } from '../content/types.js';
 import { slideLabel } from './bookmark-titles.js';
 import type { RenderedDeck } from './render-deck.js';
 import { escapeHtml } from '../html/escape-html.js';
+import { viewerLabels as labelsFor } from './viewer-labels.js';
 
 /** The files that turn Marp's slides into a presentable page (the viewer's CSS and script) and a handout. */
 export interface DeckShell {
@@ -22,11 +23,13 @@ export function scriptJson(value: unknown): string {
  * those slides out of the PDF's tags).
  */
 export function deckPage(deck: RenderedDeck, meta: FrontMatter, shell: DeckShell, { viewer = true }: { viewer?: boolean } = {}): string {
+  const viewerLabels = labelsFor(meta.lang);
   const data = {
     title: meta.title,
     width: deck.width,
     height: deck.height,
     slides: deck.slides.map((s) => ({ kind: s.kind, title: slideLabel(s), notes: s.notesHtml })),
+    labels: viewerLabels,
   };
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(meta.lang)}">
@@ -44,7 +47,7 @@ ${shell.css}
 </style>
 </head>
 <body class="bk-deck-body">
-<main class="bk-deck" aria-roledescription="slide deck" aria-label="${escapeHtml(meta.title)}">
+<main class="bk-deck" aria-roledescription="${escapeHtml(viewerLabels.deck)}" aria-label="${escapeHtml(meta.title)}">
 ${deck.html}
 </main>
 ${

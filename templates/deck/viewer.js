@@ -8,6 +8,12 @@
   var dataElement = document.getElementById('bk-deck-data');
   var data = dataElement ? JSON.parse(dataElement.textContent || '{}') : {};
   var slideData = data.slides || [];
+  // The viewer's words, in the document's language (briefkit passes them; English where one is missing).
+  var words = data.labels || {};
+  function say(key, english, n) {
+    var text = typeof words[key] === 'string' ? words[key] : english;
+    return text.replace('{n}', String(n)).replace('{total}', String(slides.length));
+  }
   var presenter = /(?:^|[?&])view=presenter(?:&|$)/.test(location.search);
   var current = 0;
   var progress = document.createElement('div');
@@ -18,11 +24,12 @@
   // announced in a status region, since focus stays where it was. https://www.w3.org/WAI/ARIA/apg/patterns/carousel/
   function slideName(i) {
     var title = (slideData[i] || {}).title;
-    return (i + 1) + ' of ' + slides.length + (title ? ': ' + title : '');
+    return say('slideName', '{n} of {total}', i + 1) + (title ? ': ' + title : '');
   }
+  var slideWord = say('slide', 'slide');
   slides.forEach(function (slide, i) {
     slide.setAttribute('role', 'group');
-    slide.setAttribute('aria-roledescription', 'slide');
+    slide.setAttribute('aria-roledescription', slideWord);
     slide.setAttribute('aria-label', slideName(i));
   });
   var status = document.createElement('div');
@@ -81,7 +88,7 @@
     progress.style.width = ((current + 1) / slides.length) * 100 + '%';
     if (inOverview()) slides[current].scrollIntoView({ block: 'nearest' });
     if (updateHash && location.hash !== '#' + (current + 1)) history.replaceState(null, '', '#' + (current + 1));
-    if (broadcast !== false || updateHash) status.textContent = 'Slide ' + slideName(current);
+    if (broadcast !== false || updateHash) status.textContent = slideWord.charAt(0).toUpperCase() + slideWord.slice(1) + ' ' + slideName(current);
     if (presenter) renderPresenter();
     if (broadcast !== false) send({ type: 'goto', index: current });
     document.dispatchEvent(new CustomEvent('bk:slide', { detail: { index: current, total: slides.length } }));
@@ -124,35 +131,35 @@
     document.body.classList.add('bk-presenter-mode');
     var root = element('div', 'bk-pv', document.body);
     root.setAttribute('role', 'region');
-    root.setAttribute('aria-label', 'Presenter view');
+    root.setAttribute('aria-label', say('presenterView', 'Presenter view'));
     var main = element('div', 'bk-pv-main', root);
     var currentLabel = element('div', 'bk-pv-label', main);
     var currentPane = element('div', 'bk-pv-current marpit', main);
     var side = element('div', 'bk-pv-side', root);
-    element('div', 'bk-pv-label', side).textContent = 'Next';
+    element('div', 'bk-pv-label', side).textContent = say('next', 'Next');
     var nextPane = element('div', 'bk-pv-next marpit', side);
     var timer = element('div', 'bk-pv-timer', side);
     var elapsed = element('button', 'bk-pv-elapsed', timer);
     elapsed.type = 'button';
-    elapsed.title = 'Pause or resume the timer (t); reset it with r';
+    elapsed.title = say('timer', 'Pause or resume the timer (t); reset it with r');
     var clock = element('span', 'bk-pv-clock', timer);
     var notes = element('div', 'bk-pv-notes', root);
     notes.setAttribute('aria-live', 'polite');
     var bar = element('div', 'bk-pv-bar', root);
     var prev = element('button', 'bk-pv-prev', bar);
     prev.type = 'button';
-    prev.textContent = '◀ Previous';
+    prev.textContent = say('previousButton', '◀ Previous');
     var next = element('button', 'bk-pv-next-button', bar);
     next.type = 'button';
-    next.textContent = 'Next ▶';
+    next.textContent = say('nextButton', 'Next ▶');
     var smaller = element('button', 'bk-pv-smaller', bar);
     smaller.type = 'button';
     smaller.textContent = 'A−';
-    smaller.title = 'Smaller notes (-)';
+    smaller.title = say('smallerNotes', 'Smaller notes (-)');
     var larger = element('button', 'bk-pv-larger', bar);
     larger.type = 'button';
     larger.textContent = 'A+';
-    larger.title = 'Larger notes (+)';
+    larger.title = say('largerNotes', 'Larger notes (+)');
     prev.addEventListener('click', function () { show(current - 1, true); });
     next.addEventListener('click', function () { show(current + 1, true); });
     smaller.addEventListener('click', function () { notesSize(-2); });
@@ -166,7 +173,7 @@
     });
     pv = { root: root, currentLabel: currentLabel, currentPane: currentPane, nextPane: nextPane, notes: notes, elapsed: elapsed, clock: clock, size: 28 };
     notes.style.fontSize = pv.size + 'px';
-    document.title = 'Presenter — ' + (data.title || document.title);
+    document.title = say('presenterView', 'Presenter view') + ' — ' + (data.title || document.title);
     tick();
     setInterval(tick, 500);
     send({ type: 'hello' });
@@ -186,13 +193,18 @@
   function renderPresenter() {
     if (!pv) return;
     var info = slideData[current] || {};
-    pv.currentLabel.textContent = 'Slide ' + (current + 1) + ' / ' + slides.length + (info.title ? ' · ' + info.title : '');
+    pv.currentLabel.textContent = say('slideCounter', 'Slide {n} / {total}', current + 1) + (info.title ? ' · ' + info.title : '');
     pv.currentPane.replaceChildren(slides[current].cloneNode(true));
     var after = slides[current + 1];
     pv.nextPane.replaceChildren();
     if (after) pv.nextPane.appendChild(after.cloneNode(true));
-    else element('p', 'bk-pv-end', pv.nextPane).textContent = 'End of the deck';
-    pv.notes.innerHTML = info.notes || '<p class="bk-pv-none">No notes for this slide.</p>';
+    else element('p', 'bk-pv-end', pv.nextPane).textContent = say('endOfDeck', 'End of the deck');
+    if (info.notes) pv.notes.innerHTML = info.notes;
+    else {
+      var none = element('p', 'bk-pv-none');
+      none.textContent = say('noNotes', 'No notes for this slide.');
+      pv.notes.replaceChildren(none);
+    }
     pv.notes.scrollTop = 0;
   }
 

@@ -194,4 +194,27 @@ describe('presenting deck.html from disk', () => {
     expect(JSON.stringify(tree)).not.toContain('Alpha bullet');
     await page.close();
   });
+  it('speaks the document’s language in the presenter view and to screen readers', async () => {
+    const src = tempDir();
+    const out = tempDir();
+    writeFiles(src, { 'ko.md': '---\ntitle: 발표 시험\nlang: ko\n---\n## 첫째\n\n본문.\n' });
+    const result = await build({ root: src, paths: ['.'], outDir: out, formats: ['deck-html'] });
+    expect(result.failures).toEqual([]);
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1280, height: 800 });
+    await page.goto(`${pathToFileURL(path.join(out, 'ko', 'deck.html')).href}?view=presenter#1`);
+    await page.waitForSelector('.bk-pv-notes');
+    const text = await page.evaluate(() => ({
+      label: document.querySelector('.bk-pv-label')?.textContent,
+      buttons: Array.from(document.querySelectorAll('.bk-pv-bar button'), (b) => b.textContent),
+      notes: document.querySelector('.bk-pv-notes')?.textContent,
+      slide: document.querySelector('svg[data-marpit-svg]')?.getAttribute('aria-roledescription'),
+      deck: document.querySelector('main')?.getAttribute('aria-roledescription'),
+    }));
+    expect(text.label).toMatch(/^슬라이드 1 \/ \d+ · 발표 시험/);
+    expect(text.buttons.slice(0, 2)).toEqual(['◀ 이전', '다음 ▶']);
+    expect(text.slide).toBe('슬라이드');
+    expect(text.deck).toBe('슬라이드 자료');
+    await page.close();
+  });
 });
