@@ -6,6 +6,7 @@ import { withBuiltInThemesPending } from './built-in-themes.js';
 import { dropUnsafeHtmlPlugin } from './drop-unsafe-html.js';
 import { useLinearSlideRule } from './linear-slide-rule.js';
 import { useSectionHeadingIds } from './section-heading-ids.js';
+import { useQuietRunningText } from './quiet-running-text.js';
 import { rememberPackedThemes } from './remember-packed-themes.js';
 
 /** How the deck engine treats raw HTML in Markdown. */
@@ -95,6 +96,7 @@ export function createMarp(themes: readonly ThemeFile[], options: MarpOptions = 
   }));
   useLinearSlideRule(marp);
   useSectionHeadingIds(marp);
+  useQuietRunningText(marp);
   // Typographic quotes, dashes and ellipses, as the report's Markdown has: "North Korea's" on a slide reads as in the
   // report. Marp starts from markdown-it's commonmark preset, which switches both rules off.
   marp.markdown.set({ typographer: true }).enable(['replacements', 'smartquotes']);

@@ -40,14 +40,16 @@ export function handoutPage(deck: RenderedDeck, meta: FrontMatter, options: Hand
     .map((slide, j) => {
       const i = start + j;
       const notes = slide.notesHtml || `<p class="bk-handout-empty">${escapeHtml(labels.noSpeakerNotes)}</p>`;
+      // The marking is read out on the first page only (as the slides' bands are, see quiet-running-text.ts).
+      const hidden = i > 0 ? ' aria-hidden="true"' : '';
       return `<article class="bk-handout-page" id="${handoutPageId(i)}">
-${marking ? `<div class="${markingClass}">${marking}</div>` : ''}
+${marking ? `<div class="${markingClass}"${hidden}>${marking}</div>` : ''}
 <div class="marpit bk-handout-slide">${svgs[i] ?? ''}</div>
 <section class="bk-handout-notes" aria-label="${escapeHtml(labels.speakerNotes)}">
 <h2><span class="bk-handout-number">${i + 1} / ${total}</span> ${escapeHtml(slideLabel(slide))}</h2>
 ${notes}
 </section>
-${marking ? `<div class="${markingClass} bk-handout-marking-bottom">${marking}</div>` : ''}
+${marking ? `<div class="${markingClass} bk-handout-marking-bottom"${hidden}>${marking}</div>` : ''}
 </article>`;
     })
     .join('\n');

@@ -3,10 +3,12 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/index.js';
 import { tempDir, writeFiles } from '../helpers/fixtures.js';
+import { execFileSync } from 'node:child_process';
 import { pdfDestinations, pdfInfo, pdfPages, structureRoles } from '../helpers/pdf.js';
 
 const briefing = `---
 title: Tagged slides
+classification: restricted
 ---
 ## Launch patterns
 
@@ -54,6 +56,16 @@ describe('the deck PDF’s tags', () => {
     expect(html).toContain('<h2 id="outlook">');
     expect(html).not.toMatch(/<\/h\d\s/);
     expect(html).not.toContain('data-bk-section');
+  });
+
+  it('reads the classification band and the footer once, on the title slide, though every slide prints them', () => {
+    // The handout's first page adds its own marking above and below the slide.
+    for (const [name, read] of [['deck.pdf', 2], ['handout.pdf', 4]] as const) {
+      const file = path.join(out, 'brief', name);
+      const tagged = execFileSync('pdfinfo', ['-struct-text', file], { encoding: 'utf8' });
+      expect(tagged.match(/RESTRICTED/g)?.length, name).toBe(read);
+      expect(pdfPages(file).join('').match(/RESTRICTED/g)?.length, name).toBeGreaterThanOrEqual(2 * Number(pdfInfo(file).Pages));
+    }
   });
 
   it('keeps the viewer script in deck.html, where it drives the slides on screen', () => {
