@@ -1,3 +1,7 @@
+import MarkdownIt from 'markdown-it';
+import { footnote } from '../markdown/create-markdown.js';
+import { composeChunks } from '../markdown/compose-chunks.js';
+import { inlineJudgments } from '../content/key-judgments.js';
 import type { Briefing, Chunk } from '../content/types.js';
 
 /** The label of a line that starts a footnote definition (`[^label]: text`). */
@@ -5,9 +9,6 @@ const definitionStart = /^\[\^([^\]\s]+)\]:/;
 
 /** A footnote mark (`[^label]`), not a definition's start (`[^label]:`). */
 const footnoteMark = /\[\^([^\]\s]+)\](?!:)/g;
-
-/** A footnote mark, or the start of an inline footnote (`^[text]`). */
-const markOrInlineNote = /\^\[|\[\^([^\]\s]+)\](?!:)/g;
 
 /** Markdown without its footnote marks, for slides: they show no footnotes (the report and the notes carry them). */
 export function withoutFootnoteMarks(markdown: string): string {
@@ -43,22 +44,44 @@ export function withFootnoteDefinitions(notes: string, definitions: ReadonlyMap<
   return added.length === 0 ? notes : `${notes}\n\n${added.join('\n\n')}`;
 }
 
+/** markdown-it with footnotes and nothing else: enough to see which footnotes a text numbers, in which order. */
+const footnoteCounter = new MarkdownIt().use(footnote);
+
+/** The footnotes markdown-it-footnote numbers in a text, in number order: a label, or undefined for an inline footnote. */
+function numberedFootnotes(markdown: string): (string | undefined)[] {
+  if (!markdown.includes('[^') && !markdown.includes('^[')) return [];
+  const env: { footnotes?: { list?: { label?: string }[] } } = {};
+  footnoteCounter.parse(markdown, env);
+  return (env.footnotes?.list ?? []).map((item) => item.label);
+}
+
+/** Footnote numbers by label, and the last number given (inline footnotes take numbers but have no label). */
+export interface FootnoteNumbering {
+  numbers: Map<string, number>;
+  last: number;
+}
+
 /**
- * The number the report gives each footnote, by label: labels in the order the report's text first marks them (key
- * judgments, introduction, then sections, definitions' own marks where the definitions are written; inline footnotes
- * take numbers too), as markdown-it-footnote numbers them when the report is parsed in one pass. Labels with no
- * definition are no footnotes.
+ * The number the report gives each footnote, by label: the report's text (the key judgments it parses with its
+ * body, the introduction, then the sections) parsed as the report parses it, for footnotes only, so marks in code,
+ * inline footnotes (`^[text]`, which take numbers too) and labels without a definition count exactly as there.
  */
-export function reportFootnoteNumbers(briefing: Briefing, definitions: ReadonlyMap<string, string>): Map<string, number> {
-  const texts = [...briefing.meta.summary, ...[briefing.intro, ...briefing.sections].flatMap((faces) => faces.report.map((chunk) => chunk.markdown))];
+export function reportFootnoteNumbers(briefing: Briefing): FootnoteNumbering {
+  const chunks = [...inlineJudgments(briefing.meta.summary).filter((chunk): chunk is Chunk => chunk !== undefined), ...[briefing.intro, ...briefing.sections].flatMap((faces) => faces.report)];
+  const order = numberedFootnotes(composeChunks(chunks).markdown);
   const numbers = new Map<string, number>();
-  let count = 0;
-  // An inline footnote (`^[text]`) takes a number in the report too.
-  for (const text of texts) {
-    for (const [mark, label] of text.matchAll(markOrInlineNote)) {
-      if (mark === '^[') count += 1;
-      else if (label && definitions.has(label) && !numbers.has(label)) numbers.set(label, (count += 1));
-    }
+  order.forEach((label, i) => {
+    if (label !== undefined) numbers.set(label, i + 1);
+  });
+  return { numbers, last: order.length };
+}
+
+/**
+ * Numbers the footnotes that speaker notes cite but the report does not (defined only in notes, or cited only there)
+ * after the report's, in the order the notes first cite them, so that no two sources share a number in the handout.
+ */
+export function numberNotesFootnotes(notes: string, definitions: ReadonlyMap<string, string>, numbering: FootnoteNumbering): void {
+  for (const label of numberedFootnotes(withFootnoteDefinitions(notes, definitions))) {
+    if (label !== undefined && !numbering.numbers.has(label)) numbering.numbers.set(label, (numbering.last += 1));
   }
-  return numbers;
 }

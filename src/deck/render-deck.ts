@@ -6,7 +6,7 @@ import type { MarkdownEnv } from '../markdown/env.js';
 import { sanitize } from '../markdown/sanitize.js';
 import type { DeckPlan, PlannedSlide, SlideKind } from './deck-model.js';
 import { themeError, themeNames } from './create-marp.js';
-import { footnoteDefinitions, reportFootnoteNumbers, withFootnoteDefinitions } from './notes-footnotes.js';
+import { footnoteDefinitions, numberNotesFootnotes, reportFootnoteNumbers, withFootnoteDefinitions } from './notes-footnotes.js';
 
 /** One rendered slide's facts, for navigation, presenter view, handouts and PDF bookmarks. */
 export interface RenderedSlide {
@@ -76,7 +76,7 @@ export function renderDeck(plan: DeckPlan, briefing: Briefing, marp: Marp, notes
   const { html, css, comments } = marp.render(deckMarkdown(plan), env);
   const viewBox = /viewBox="0 0 (\d+(?:\.\d+)?) (\d+(?:\.\d+)?)"/.exec(html);
   const footnotes = footnoteDefinitions(briefing);
-  const footnoteNumbers = reportFootnoteNumbers(briefing, footnotes);
+  const numbering = reportFootnoteNumbers(briefing);
   // Figures and tables are numbered through the notes of the whole deck, as the report numbers them.
   const captionCounts = { figure: 0, table: 0 };
   const slides: RenderedSlide[] = plan.slides.map((slide, i) => {
@@ -85,7 +85,8 @@ export function renderDeck(plan: DeckPlan, briefing: Briefing, marp: Marp, notes
     const continued = i > 0 && slide.split !== undefined && slide.split.head === slide.split.continuedHead;
     // Each slide's notes are their own render, on one page with the others (the handout, the presenter view):
     // footnote ids are kept apart by slide, and captions are labelled in the document's language.
-    const notesEnv: MarkdownEnv = { assets: briefing.assets, lang: briefing.meta.lang, docId: `s${i + 1}`, captionCounts, footnoteNumbers };
+    const notesEnv: MarkdownEnv = { assets: briefing.assets, lang: briefing.meta.lang, docId: `s${i + 1}`, captionCounts, footnoteNumbers: numbering.numbers };
+    if (notes) numberNotesFootnotes(notes, footnotes, numbering);
     const notesHtml = notes ? sanitize(notesMarkdown.render(withFootnoteDefinitions(notes, footnotes), notesEnv)) : '';
     return { kind: slide.kind, title: slide.title, line: slide.line, sectionIndex: slide.sectionIndex, continued, notesHtml };
   });

@@ -8,7 +8,8 @@ import { languageQuotesPlugin } from './language-quotes-plugin.js';
 
 // @types/markdown-it-footnote types its argument with markdown-it's CJS typings, which clash with the ESM ones
 // under NodeNext resolution; the runtime plugin is the same. https://www.npmjs.com/package/@types/markdown-it-footnote
-const footnote = footnotePlugin as unknown as PluginSimple;
+/** markdown-it-footnote, typed for markdown-it's ESM typings. */
+export const footnote = footnotePlugin as unknown as PluginSimple;
 
 /** Adds briefkit's shared Markdown features to a markdown-it instance (ours for the report, Marp's for the deck). */
 export function useBriefkitMarkdown(md: MarkdownIt): MarkdownIt {

@@ -3,6 +3,7 @@ import type Token from 'markdown-it/lib/token.mjs';
 import type { Briefing, Chunk, PaperSize } from '../content/types.js';
 import { createIdAllocator } from '../content/slugify.js';
 import { composeChunks } from '../markdown/compose-chunks.js';
+import { inlineJudgments, judgmentLead } from '../content/key-judgments.js';
 import type { MarkdownEnv } from '../markdown/env.js';
 import { sanitize } from '../markdown/sanitize.js';
 import { formatDate } from '../templates/helpers.js';
@@ -62,12 +63,6 @@ function hyphenateTokens(tokens: Token[], hyphenate: Hyphenate): void {
 /** Set between the parts parsed together: each key judgment, the intro, each section. */
 const partBreak = '<!-- briefkit-part -->';
 
-/**
- * Put before each key judgment so that it parses as one paragraph of inline text, as written: without it a judgment
- * such as `2025. Launches doubled` would open a numbered list. Removed from the judgment's first text token.
- */
-const judgmentLead = 'briefkitjudgment ';
-
 /** The parts of a report parsed in one pass, as token lists. */
 interface ParsedReport {
   /** Each key judgment's inline tokens, or undefined where a judgment is not one paragraph (rendered on its own). */
@@ -91,9 +86,9 @@ function judgmentTokens(part: Token[]): Token[] | undefined {
  * all of them and are numbered in reading order (a mark in a key judgment comes first), and splits the tokens back.
  */
 function parseReport(briefing: Briefing, md: MarkdownIt, env: MarkdownEnv, hyphenate?: Hyphenate): ParsedReport {
-  const { summary } = briefing.meta;
-  const frontMatterLine = 1;
-  const pieces: Chunk[] = summary.flatMap((judgment) => [{ markdown: `${judgmentLead}${judgment}`, line: frontMatterLine }, { markdown: partBreak, line: frontMatterLine }]);
+  const judgments = inlineJudgments(briefing.meta.summary);
+  const shared = judgments.filter((chunk): chunk is Chunk => chunk !== undefined);
+  const pieces: Chunk[] = shared.flatMap((chunk) => [chunk, { markdown: partBreak, line: chunk.line }]);
   pieces.push(...briefing.intro.report);
   for (const section of briefing.sections) pieces.push({ markdown: partBreak, line: section.line }, ...section.report);
   const tokens = md.parse(composeChunks(pieces).markdown, env);
@@ -105,10 +100,11 @@ function parseReport(briefing: Briefing, md: MarkdownIt, env: MarkdownEnv, hyphe
     if (token.type === 'html_block' && token.content.trim() === partBreak) parts.push([]);
     else parts[parts.length - 1].push(token);
   }
-  const [intro = [], ...sections] = parts.slice(summary.length);
+  const [intro = [], ...sections] = parts.slice(shared.length);
   // Running text and endnotes; key judgments are left as written, as they always were.
   if (hyphenate) for (const part of [intro, ...sections, endnotes]) hyphenateTokens(part, hyphenate);
-  return { judgments: parts.slice(0, summary.length).map(judgmentTokens), intro, sections, endnotes };
+  let next = 0;
+  return { judgments: judgments.map((chunk) => (chunk ? judgmentTokens(parts[next++] ?? []) : undefined)), intro, sections, endnotes };
 }
 
 /** Builds the report template context from a briefing: the render stage's pure half. */

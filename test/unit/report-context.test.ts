@@ -11,7 +11,7 @@ function context(body: string, fm = 'title: Brief') {
 describe('report context', () => {
   it('numbers sections and subsections and gives them ids', () => {
     const ctx = context('Intro text.\n\n## First\n\nA.\n\n### Detail\n\nB.\n\n## Second\n\nC.');
-    expect(ctx.intro).toContain('Intro text.');
+    expect(ctx.intro).toContain('Intro text');
     expect(ctx.sections.map((s) => [s.number, s.id, s.text])).toEqual([
       ['1', 'first', 'First'],
       ['2', 'second', 'Second'],
@@ -68,5 +68,13 @@ describe('report context', () => {
     expect(ctx.keyJudgments.slice(1)).toEqual(['# of launches: 12', '<strong>Bold</strong> start']);
     expect(ctx.intro).toBe('');
     expect(ctx.sections[0].html).toContain('Text.');
+  });
+  it('keeps a key judgment that is not one paragraph to itself: it neither runs into the intro nor leaves an endnote behind', () => {
+    const ctx = context('Intro text.[^a]\n\n## A\n\nSection text.\n\n[^a]: Source A.', "title: T\nsummary:\n  - \"Claim\\n<!-- a comment\"\n  - \"Two[^a]\\n\\nparagraphs\"\n  - One more");
+    expect(ctx.intro).toContain('Intro text');
+    expect(ctx.intro).toContain('href="#fn1"');
+    expect(ctx.sections[0]!.html).toContain('Section text.');
+    expect(ctx.keyJudgments[2]).toBe('One more');
+    expect(ctx.endnotes.match(/footnote-item/g)).toHaveLength(1);
   });
 });
