@@ -41,10 +41,20 @@ export function splitFrontMatter(text: string, file: string): SplitSource {
   return { data: (data ?? {}) as Record<string, unknown>, yaml: parsed.matter ?? '', body: parsed.content, bodyLine };
 }
 
+/** The first front matter line (1-based, up to `last`) that opens a quote or bracket it does not close, if one does. */
+function unclosedLine(lines: readonly string[], last: number): number | undefined {
+  for (let i = 1; i < last; i += 1) {
+    const line = lines[i]!.replace(/\\./g, '');
+    const count = (char: string): number => line.split(char).length - 1;
+    if (count('"') % 2 === 1 || count('[') > count(']') || count('{') > count('}') || /:\s+'[^']*$/.test(line)) return i + 1;
+  }
+  return undefined;
+}
+
 /**
  * Where a YAML error is: its mark, kept inside the front matter. An error found only past the last line of YAML
  * (a bracket or quote never closed: js-yaml reports the end of the stream, on the blank or closing `---` line
- * after it) points at that last line, where such a mistake usually is.
+ * after it) points at the first line that opens a quote or bracket without closing it, else at the last line.
  */
 function yamlErrorLocation(text: string, file: string, mark: YamlMark | undefined): { file: string; line: number; column?: number } {
   const lines = text.split(/\r?\n/);
@@ -55,7 +65,7 @@ function yamlErrorLocation(text: string, file: string, mark: YamlMark | undefine
   const line = mark.line + 1;
   let lastYaml = last - 1;
   while (lastYaml > 2 && lines[lastYaml - 1]!.trim() === '') lastYaml -= 1;
-  if (line > lastYaml) return { file, line: Math.max(lastYaml, 2) };
+  if (line > lastYaml) return { file, line: unclosedLine(lines, lastYaml) ?? Math.max(lastYaml, 2) };
   return { file, line, column: mark.column === undefined ? undefined : mark.column + 1 };
 }
 

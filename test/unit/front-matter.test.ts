@@ -46,9 +46,10 @@ describe('front matter', () => {
     expect(error.message).toMatch(/not valid YAML/);
   });
 
-  it('points a bracket never closed at the last line of YAML, not at the closing ---', () => {
+  it('points a bracket or quote never closed at the line that opens it, not at the closing ---', () => {
     const error = parseError('---\ntitle: T\nauthor: A\norganization: [unclosed\n\n---\nBody');
     expect(error.location).toEqual({ file, line: 4 });
+    expect(parseError('---\ntitle: "Unclosed\nauthor: A\ndate: 2026-11-27\n---\nBody').location).toEqual({ file, line: 2 });
   });
 
   it('refuses a missing title and says how to add one', () => {
