@@ -44,13 +44,15 @@ export function withFootnoteDefinitions(notes: string, definitions: ReadonlyMap<
   return added.length === 0 ? notes : `${notes}\n\n${added.join('\n\n')}`;
 }
 
-/** markdown-it with footnotes and nothing else: enough to see which footnotes a text numbers, in which order. */
-const footnoteCounter = new MarkdownIt().use(footnote);
+/** markdown-it with footnotes and nothing else: enough to see which footnotes a text numbers, in which order. Made
+ * when first needed: most briefings have no footnotes, and a build should not pay for it at start. */
+let footnoteCounter: MarkdownIt | undefined;
 
 /** The footnotes markdown-it-footnote numbers in a text, in number order: a label, or undefined for an inline footnote. */
 function numberedFootnotes(markdown: string): (string | undefined)[] {
   if (!markdown.includes('[^') && !markdown.includes('^[')) return [];
   const env: { footnotes?: { list?: { label?: string }[] } } = {};
+  footnoteCounter ??= new MarkdownIt().use(footnote);
   footnoteCounter.parse(markdown, env);
   return (env.footnotes?.list ?? []).map((item) => item.label);
 }
