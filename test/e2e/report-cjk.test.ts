@@ -78,6 +78,10 @@ describe('a report in Korean with Japanese and Chinese text', () => {
     const { entries, lastPage } = readContents(pages, '목차');
     expect(entries.map((e) => `${e.number} ${e.title}`)).toEqual(['1 안보 전략과 억지력', '1.1 일본의 대응', '2 中国的立场']);
     for (const entry of entries) expect(headingPage(pages, entry, lastPage)).toBe(entry.page);
+    // The endnotes close the contents, unnumbered, at the page they start on (the last).
+    const notesEntry = pages.slice(0, lastPage).join('\n').match(/^\s*주석\s{2,}(\d+)\s*$/m);
+    expect(Number(notesEntry?.[1])).toBe(pages.length);
+    expect(pdfDestinations(pdf()).get('endnotes-heading')).toBe(pages.length);
     expect(textLines(pages[entries[0].page - 1])[0]).toContain('1 안보 전략과 억지력');
     const outline = await pdfOutlineTree(pdf());
     const section = outline.find((o) => o.title === '1 안보 전략과 억지력');
