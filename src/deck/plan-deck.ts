@@ -3,6 +3,7 @@ import { formatDate } from '../templates/helpers.js';
 import { sectionOf, uiLabels } from '../content/ui-labels.js';
 import type { DeckPlan, PlannedSlide } from './deck-model.js';
 import { escapeInline } from '../markdown/escape-inline.js';
+import { markingLevel } from '../content/marking-level.js';
 import { leadSentence } from './lead-sentence.js';
 import { withoutFootnoteMarks } from './notes-footnotes.js';
 import { splitSlides } from './split-slides.js';
@@ -102,14 +103,17 @@ export function planDeck(briefing: Briefing, options: { theme: string }): DeckPl
   // all of it fits the band: it must be read whole.
   const length = markingLength(meta.classification);
   const size = length ? ` bk-marking-${length}` : '';
+  // The level the marking states, for the themes to colour its bands (`header:has(.bk-level-secret)`).
+  const level = markingLevel(meta.classification);
+  const levelClass = level ? ` bk-level-${level}` : '';
   return {
     theme: options.theme,
     lang: meta.lang,
-    header: marking && size ? `<span class="bk-marking-text${size}">${marking}</span>` : marking,
+    header: marking && (size || levelClass) ? `<span class="bk-marking-text${size}${levelClass}">${marking}</span>` : marking,
     // The marking goes at the bottom too (the built-in themes set it as a band; a theme that does not know the
     // classes shows "MARKING · Title" in its footer).
     footer: marking
-      ? `<span class="bk-marking${size}">${marking}</span><span class="bk-footer-sep"> · </span><span class="bk-footer-title">${escapeInline(meta.title)}</span>`
+      ? `<span class="bk-marking${size}${levelClass}">${marking}</span><span class="bk-footer-sep"> · </span><span class="bk-footer-title">${escapeInline(meta.title)}</span>`
       : escapeInline(meta.title),
     slides,
   };

@@ -4,6 +4,7 @@ import type { Briefing, Chunk, PaperSize } from '../content/types.js';
 import { createIdAllocator } from '../content/slugify.js';
 import { composeChunks } from '../markdown/compose-chunks.js';
 import { inlineJudgments, judgmentLead } from '../content/key-judgments.js';
+import { markingLevel } from '../content/marking-level.js';
 import type { MarkdownEnv } from '../markdown/env.js';
 import { sanitize } from '../markdown/sanitize.js';
 import { formatDate } from '../templates/helpers.js';
@@ -146,6 +147,7 @@ export function buildReportContext(briefing: Briefing, md: MarkdownIt, options: 
       date: meta.date,
       dateDisplay: meta.date ? formatDate(meta.date, meta.lang) : undefined,
       classification: meta.classification,
+      classificationLevel: markingLevel(meta.classification),
       keywords: meta.keywords,
       lang: meta.lang,
       paper: options.paper,

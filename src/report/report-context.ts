@@ -1,3 +1,4 @@
+import type { MarkingLevel } from '../content/marking-level.js';
 import type { UiLabels } from '../content/ui-labels.js';
 import type { PaperSize } from '../content/types.js';
 
@@ -41,6 +42,8 @@ export interface ReportContext {
     dateDisplay?: string;
     /** The marking as written; templates usually upper-case it. */
     classification?: string;
+    /** The level the marking states (`unclassified`, `cui`, `confidential`, `secret`, `top-secret`), for its colour; absent for any other marking. */
+    classificationLevel?: MarkingLevel;
     keywords: string[];
     lang: string;
     paper: PaperSize;

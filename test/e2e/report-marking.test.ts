@@ -2,7 +2,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/index.js';
 import { tempDir, writeFiles } from '../helpers/fixtures.js';
-import { flat, pdfBandText, pdfInfo, pdfWordBoxes } from '../helpers/pdf.js';
+import { colourShare, flat, pdfBandText, pdfInfo, pdfWordBoxes } from '../helpers/pdf.js';
 
 // A banner line as long as real ones get: control markings, a release list and a declassification line.
 const marking = 'TOP SECRET//SPECIAL ACCESS REQUIRED-ALPHA BRAVO CHARLIE//NOFORN//ORCON//RELIDO TO USA, GBR, AUS, CAN, NZL//DECLASSIFY ON 20510101';
@@ -54,5 +54,32 @@ describe('a long classification marking in the report', () => {
     // 6.5 pt type: pdftotext boxes it about 9 pt tall (9 pt type, the short markings' size, about 12.5).
     for (const word of marked) expect(word.yMax - word.yMin, word.text).toBeLessThan(10.5);
     expect(new Set(marked.filter((word) => word.yMin < 200).map((word) => Math.round(word.yMin))).size).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('a marking that states its level', () => {
+  let out = '';
+  const doc = (classification: string, template: string) => `---\ntitle: Level colours\nclassification: "${classification}"\ntemplate: ${template}\n---\n## One\n\nText.\n`;
+  const secretRed: [number, number, number] = [200, 16, 46];
+
+  beforeAll(async () => {
+    const src = tempDir();
+    out = tempDir();
+    writeFiles(src, { 'secret.md': doc('secret//noforn', 'briefing'), 'plain.md': doc('internal use only', 'briefing'), 'memo.md': doc('Ⅱ급비밀', 'memo') });
+    const result = await build({ root: src, paths: ['.'], outDir: out, formats: ['deck-pdf', 'handout', 'report-pdf'] });
+    expect(result.failures).toEqual([]);
+  });
+
+  it('prints in its level’s colour: the slides’ bands, the handout’s marking and the report’s, in both templates', () => {
+    const file = (slug: string, name: string) => path.join(out, slug, name);
+    // The band across the top of slide 2 (36 px of 720 is 27 pt of 540), nearly all of it red.
+    expect(colourShare(file('secret', 'deck.pdf'), 2, { top: 4, height: 18 }, secretRed)).toBeGreaterThan(0.8);
+    expect(colourShare(file('secret', 'handout.pdf'), 1, { top: 0, height: 50 }, secretRed)).toBeGreaterThan(0);
+    expect(colourShare(file('secret', 'report.pdf'), 2, { top: 0, height: 60 }, secretRed)).toBeGreaterThan(0);
+    expect(colourShare(file('memo', 'report.pdf'), 1, { top: 0, height: 55 }, secretRed)).toBeGreaterThan(0);
+    // A marking that states no level keeps the theme's band and the template's colour.
+    expect(colourShare(file('plain', 'deck.pdf'), 2, { top: 4, height: 18 }, secretRed)).toBe(0);
+    expect(colourShare(file('plain', 'deck.pdf'), 2, { top: 4, height: 18 }, [31, 111, 67])).toBeGreaterThan(0.8);
+    expect(colourShare(file('plain', 'report.pdf'), 2, { top: 0, height: 60 }, secretRed)).toBe(0);
   });
 });

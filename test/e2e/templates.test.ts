@@ -24,12 +24,12 @@ describe('customising templates in a project', () => {
       'templates/report/broken/partials/summary.hbs': '<section>\n  <h2>Key judgments</h2>\n  {{#each keyJudgments}<li>{{this}}</li>{{/each}}\n</section>\n',
       // A theme with a CSS syntax error (unclosed block at line 3): only the deck that picks it fails.
       'templates/themes/bad.css': '/* @theme bad */\nsection { color: red; }\nh1 { color: blue;\n',
-      // A theme with its own font beside it, and a report template that only changes the accent colour.
+      // A theme with its own font beside it, and a report template that only changes the colour of UNCLASSIFIED.
       'templates/themes/fonted.css': '/* @theme fonted */\n@import "briefing";\n@font-face { font-family: "House Deck"; src: url(fonts/house.ttf); }\nsection { --bk-font: "House Deck", sans-serif; }\n',
       'templates/themes/fonts/house.ttf': readFileSync('/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf'),
       'templates/themes/lost.css': '/* @theme lost */\nsection { color: navy; }\nh1 { background: url(images/missing.png); }\n',
       'templates/report/house/template.json': '{ "extends": "briefing" }',
-      'templates/report/house/style.css': ':root { --accent: rgb(0, 170, 0); }\n',
+      'templates/report/house/style.css': ':root { --level-unclassified: rgb(0, 170, 0); }\n',
       'content/good.md': doc('theme: acme'),
       'content/fonted.md': doc('theme: fonted\ntemplate: house'),
       'content/lost.md': doc('theme: lost'),
@@ -53,8 +53,8 @@ describe('customising templates in a project', () => {
     expect(html).not.toContain('url(fonts/house.ttf)');
   });
 
-  it("sets the report's classification markings in the template's accent colour", () => {
-    // The running marking at the top of a body page, rendered: the house template's green, not the built-in red.
+  it("sets the report's classification markings in the template's colour for their level", () => {
+    // The running marking at the top of a body page, rendered: the house template's green, not the built-in one.
     expect(colourShare(out('fonted/report.pdf'), 2, { top: 0, height: 65 }, [0, 170, 0])).toBeGreaterThan(0);
     expect(colourShare(out('good/report.pdf'), 2, { top: 0, height: 65 }, [0, 170, 0])).toBe(0);
   });

@@ -13,7 +13,7 @@ describe('deck planning', () => {
   it('makes title, key judgments, agenda, a slide per section and a closing slide', () => {
     const deck = plan('## One\n\nAlpha. More.\n\n## Two\n\nBeta.');
     expect(deck.slides.map((s) => s.kind)).toEqual(['title', 'judgments', 'agenda', 'section', 'section', 'closing']);
-    expect(deck.header).toBe('SECRET');
+    expect(deck.header).toBe('<span class="bk-marking-text bk-level-secret">SECRET</span>');
   });
 
   it('uses a ::: deck block as written and splits it at --- into slides', () => {
