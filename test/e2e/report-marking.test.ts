@@ -59,13 +59,13 @@ describe('a long classification marking in the report', () => {
 
 describe('a marking that states its level', () => {
   let out = '';
-  const doc = (classification: string, template: string) => `---\ntitle: Level colours\nclassification: "${classification}"\ntemplate: ${template}\n---\n## One\n\nText.\n`;
+  const doc = (classification: string, template: string, theme = 'briefing') => `---\ntitle: Level colours\nclassification: "${classification}"\ntemplate: ${template}\ntheme: ${theme}\n---\n## One\n\nText.\n`;
   const secretRed: [number, number, number] = [200, 16, 46];
 
   beforeAll(async () => {
     const src = tempDir();
     out = tempDir();
-    writeFiles(src, { 'secret.md': doc('secret//noforn', 'briefing'), 'plain.md': doc('internal use only', 'briefing'), 'memo.md': doc('Ⅱ급비밀', 'memo') });
+    writeFiles(src, { 'secret.md': doc('secret//noforn', 'briefing'), 'plain.md': doc('internal use only', 'briefing'), 'memo.md': doc('Ⅱ급비밀', 'memo'), 'contrast.md': doc('secret', 'briefing', 'high-contrast') });
     const result = await build({ root: src, paths: ['.'], outDir: out, formats: ['deck-pdf', 'handout', 'report-pdf'] });
     expect(result.failures).toEqual([]);
   });
@@ -81,5 +81,7 @@ describe('a marking that states its level', () => {
     expect(colourShare(file('plain', 'deck.pdf'), 2, { top: 4, height: 18 }, secretRed)).toBe(0);
     expect(colourShare(file('plain', 'deck.pdf'), 2, { top: 4, height: 18 }, [31, 111, 67])).toBeGreaterThan(0.8);
     expect(colourShare(file('plain', 'report.pdf'), 2, { top: 0, height: 60 }, secretRed)).toBe(0);
+    // The high-contrast theme keeps its white band (21:1 with its black text) whatever the level.
+    expect(colourShare(file('contrast', 'deck.pdf'), 2, { top: 4, height: 18 }, [255, 255, 255])).toBeGreaterThan(0.8);
   });
 });
