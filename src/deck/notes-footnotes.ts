@@ -1,7 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import { footnote } from '../markdown/create-markdown.js';
 import { composeChunks } from '../markdown/compose-chunks.js';
-import { inlineJudgments } from '../content/key-judgments.js';
+import { reportReadingOrder } from '../content/report-reading-order.js';
 import type { Briefing, Chunk } from '../content/types.js';
 
 /** The label of a line that starts a footnote definition (`[^label]: text`). */
@@ -69,8 +69,7 @@ export interface FootnoteNumbering {
  * inline footnotes (`^[text]`, which take numbers too) and labels without a definition count exactly as there.
  */
 export function reportFootnoteNumbers(briefing: Briefing): FootnoteNumbering {
-  const chunks = [...inlineJudgments(briefing.meta.summary).filter((chunk): chunk is Chunk => chunk !== undefined), ...[briefing.intro, ...briefing.sections].flatMap((faces) => faces.report)];
-  const order = numberedFootnotes(composeChunks(chunks).markdown);
+  const order = numberedFootnotes(composeChunks(reportReadingOrder(briefing).parts.flatMap((part) => part.chunks)).markdown);
   const numbers = new Map<string, number>();
   order.forEach((label, i) => {
     if (label !== undefined) numbers.set(label, i + 1);

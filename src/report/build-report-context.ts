@@ -3,7 +3,8 @@ import type Token from 'markdown-it/lib/token.mjs';
 import type { Briefing, Chunk, PaperSize } from '../content/types.js';
 import { createIdAllocator } from '../content/slugify.js';
 import { composeChunks } from '../markdown/compose-chunks.js';
-import { inlineJudgments, judgmentLead } from '../content/key-judgments.js';
+import { judgmentLead } from '../content/key-judgments.js';
+import { reportReadingOrder } from '../content/report-reading-order.js';
 import { markingLevel } from '../content/marking-level.js';
 import type { MarkdownEnv } from '../markdown/env.js';
 import { sanitize } from '../markdown/sanitize.js';
@@ -87,11 +88,8 @@ function judgmentTokens(part: Token[]): Token[] | undefined {
  * all of them and are numbered in reading order (a mark in a key judgment comes first), and splits the tokens back.
  */
 function parseReport(briefing: Briefing, md: MarkdownIt, env: MarkdownEnv, hyphenate?: Hyphenate): ParsedReport {
-  const judgments = inlineJudgments(briefing.meta.summary);
-  const shared = judgments.filter((chunk): chunk is Chunk => chunk !== undefined);
-  const pieces: Chunk[] = shared.flatMap((chunk) => [chunk, { markdown: partBreak, line: chunk.line }]);
-  pieces.push(...briefing.intro.report);
-  for (const section of briefing.sections) pieces.push({ markdown: partBreak, line: section.line }, ...section.report);
+  const { judgments, parts: order } = reportReadingOrder(briefing);
+  const pieces: Chunk[] = order.flatMap((part, i) => [...(i > 0 ? [{ markdown: partBreak, line: part.line }] : []), ...part.chunks]);
   const tokens = md.parse(composeChunks(pieces).markdown, env);
   const footStart = tokens.findIndex((t) => t.type === 'footnote_block_open');
   const body = footStart < 0 ? tokens : tokens.slice(0, footStart);
@@ -101,7 +99,9 @@ function parseReport(briefing: Briefing, md: MarkdownIt, env: MarkdownEnv, hyphe
     if (token.type === 'html_block' && token.content.trim() === partBreak) parts.push([]);
     else parts[parts.length - 1].push(token);
   }
-  const [intro = [], ...sections] = parts.slice(shared.length);
+  // The judgments parsed with the body come first, one part each, before the intro and the sections.
+  const shared = order.length - 1 - briefing.sections.length;
+  const [intro = [], ...sections] = parts.slice(shared);
   // Running text and endnotes; key judgments are left as written, as they always were.
   if (hyphenate) for (const part of [intro, ...sections, endnotes]) hyphenateTokens(part, hyphenate);
   let next = 0;
