@@ -23,3 +23,9 @@ export function markingLevel(marking: string | undefined): MarkingLevel | undefi
   if (grade) return 'confidential';
   return undefined;
 }
+
+/** The class a marking's element carries for its level (` bk-level-secret`, with a leading space), or '' for none. */
+export function markingLevelClass(marking: string | undefined): string {
+  const level = markingLevel(marking);
+  return level ? ` bk-level-${level}` : '';
+}

@@ -5,7 +5,7 @@ import { markingLength } from './plan-deck.js';
 import { escapeHtml } from '../html/escape-html.js';
 import type { RenderedDeck } from './render-deck.js';
 import { slideSvgs } from './slice-deck.js';
-import { markingLevel } from '../content/marking-level.js';
+import { markingLevelClass } from '../content/marking-level.js';
 
 /** How the handout looks, and which slides a page of it holds. */
 export interface HandoutOptions {
@@ -32,8 +32,7 @@ export function handoutPage(deck: RenderedDeck, meta: FrontMatter, options: Hand
   const marking = meta.classification ? escapeHtml(meta.classification.toLocaleUpperCase()) : '';
   // A long marking is set smaller, as on the slides, so it takes one line or two, never more.
   const length = markingLength(meta.classification);
-  const level = markingLevel(meta.classification);
-  const markingClass = `bk-handout-marking${length ? ` bk-handout-marking-${length}` : ''}${level ? ` bk-level-${level}` : ''}`;
+  const markingClass = `bk-handout-marking${length ? ` bk-handout-marking-${length}` : ''}${markingLevelClass(meta.classification)}`;
   const labels = uiLabels(meta.lang);
   const total = deck.slides.length;
   const start = options.start ?? 0;

@@ -3,7 +3,7 @@ import { formatDate } from '../templates/helpers.js';
 import { sectionOf, uiLabels } from '../content/ui-labels.js';
 import type { DeckPlan, PlannedSlide } from './deck-model.js';
 import { escapeInline } from '../markdown/escape-inline.js';
-import { markingLevel } from '../content/marking-level.js';
+import { markingLevelClass } from '../content/marking-level.js';
 import { leadSentence } from './lead-sentence.js';
 import { withoutFootnoteMarks } from './notes-footnotes.js';
 import { splitSlides } from './split-slides.js';
@@ -104,8 +104,7 @@ export function planDeck(briefing: Briefing, options: { theme: string }): DeckPl
   const length = markingLength(meta.classification);
   const size = length ? ` bk-marking-${length}` : '';
   // The level the marking states, for the themes to colour its bands (`header:has(.bk-level-secret)`).
-  const level = markingLevel(meta.classification);
-  const levelClass = level ? ` bk-level-${level}` : '';
+  const levelClass = markingLevelClass(meta.classification);
   return {
     theme: options.theme,
     lang: meta.lang,
