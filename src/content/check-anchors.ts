@@ -1,3 +1,4 @@
+import { unescapeHtml } from '../html/escape-html.js';
 import type { Diagnostic } from './types.js';
 
 /** An in-document link (`#section-id`) and the source line it was written on. */
@@ -6,12 +7,10 @@ export interface AnchorLink {
   line: number;
 }
 
-const entities: Record<string, string> = { amp: '&', quot: '"', '#39': "'", lt: '<', gt: '>' };
-
 /** Every id (and `<a name>`) the rendered page has, as the browser reads them. */
 function pageIds(html: string): Set<string> {
   const ids = new Set<string>();
-  for (const match of html.matchAll(/\s(?:id|name)="([^"]*)"/g)) ids.add(match[1]!.replace(/&(amp|quot|#39|lt|gt);/g, (_, name: string) => entities[name] ?? ''));
+  for (const match of html.matchAll(/\s(?:id|name)="([^"]*)"/g)) ids.add(unescapeHtml(match[1]!));
   return ids;
 }
 
