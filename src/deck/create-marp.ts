@@ -8,6 +8,7 @@ import { useLinearSlideRule } from './linear-slide-rule.js';
 import { useSectionHeadingIds } from './section-heading-ids.js';
 import { useQuietRunningText } from './quiet-running-text.js';
 import { rememberPackedThemes } from './remember-packed-themes.js';
+import { rememberSanitizedHtml } from './remember-sanitized-html.js';
 
 /** How the deck engine treats raw HTML in Markdown. */
 export interface MarpOptions {
@@ -122,6 +123,7 @@ export function createMarp(themes: readonly ThemeFile[], options: MarpOptions = 
   });
   brokenThemes.set(marp, broken);
   rememberPackedThemes(marp);
+  rememberSanitizedHtml(marp);
   return marp;
 }
 
