@@ -3,6 +3,7 @@ import type MarkdownIt from 'markdown-it';
 import type { BrowserService } from '../browser/browser-service.js';
 import type { ResolvedBuildOptions } from '../config/build-options.js';
 import type { TemplateRegistry } from '../templates/registry.js';
+import type { FitMemory } from './fit-memory.js';
 
 /** What every document of a build shares: options, templates, engines and the browser, each made once. */
 export interface BuildContext {
@@ -11,5 +12,9 @@ export interface BuildContext {
   /** The Marp engine with all themes (created on first use). */
   marp: () => Promise<Marp>;
   markdown: MarkdownIt;
+  /** Slides already measured, for decks that are fitted but not printed (kept across the preview's builds). */
+  fitMemory: FitMemory;
   browser: BrowserService;
+  /** Whether outputs are flushed to the disk before they count as written (see BuildServices.flushWrites). */
+  flushWrites: boolean;
 }

@@ -5,9 +5,10 @@ import { createReportMarkdown } from '../markdown/create-markdown.js';
 import { TemplateRegistry } from '../templates/registry.js';
 import type { BuildContext } from './build-context.js';
 import type { BuildMemo } from './build-memo.js';
+import { FitMemory } from './fit-memory.js';
 
 /** The part of a build context that depends only on templates and settings, not on which formats are built. */
-type Renderers = Pick<BuildContext, 'templates' | 'markdown' | 'marp'>;
+type Renderers = Pick<BuildContext, 'templates' | 'markdown' | 'marp' | 'fitMemory'>;
 
 /** What the renderers are made from: two builds whose options give the same key can share them. */
 export function renderersKey(options: ResolvedBuildOptions): string {
@@ -22,6 +23,7 @@ function createRenderers(options: ResolvedBuildOptions): Renderers {
   return {
     templates,
     markdown: createReportMarkdown(),
+    fitMemory: new FitMemory(),
     marp: () => (marp ??= templates.themes().then((themes) => createMarp(themes, { trustHtml: options.trustHtml }))),
   };
 }
@@ -32,9 +34,9 @@ function createRenderers(options: ResolvedBuildOptions): Renderers {
  * actually going to be built. With a memo (the preview's), the renderers of an earlier build with the same
  * templates and settings are reused: templates stay compiled and the Marp engine keeps its themes.
  */
-export function createBuildContext(options: ResolvedBuildOptions, browser: BrowserService, memo?: BuildMemo): BuildContext {
+export function createBuildContext(options: ResolvedBuildOptions, browser: BrowserService, memo?: BuildMemo, flushWrites = true): BuildContext {
   const renderers = memo ? memo.get(renderersKey(options), () => createRenderers(options)) : createRenderers(options);
-  return { ...renderers, options, browser };
+  return { ...renderers, options, browser, flushWrites };
 }
 
 export { buildDocument } from './build-document.js';

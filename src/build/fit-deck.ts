@@ -3,8 +3,10 @@ import { measureSlides, type SlideMeasure } from '../browser/measure-slides.js';
 import type { Diagnostic } from '../content/types.js';
 import type { DeckPlan, PlannedSlide } from '../deck/deck-model.js';
 import { fitSelector, type RenderedDeck } from '../deck/render-deck.js';
+import { pickSlides } from '../deck/slice-deck.js';
 import { splitOverflowingSlide } from '../deck/split-overflow.js';
 import { loadForPrint } from '../pdf/print-pdf.js';
+import type { FitMemory } from './fit-memory.js';
 
 /** The smallest scale a slide's content may be shrunk to: 70% keeps 30px body text at 21px, still readable. */
 export const minimumFitScale = 0.7;
@@ -45,18 +47,41 @@ function refit(slide: PlannedSlide, measure: SlideMeasure): { slides: PlannedSli
  * overflow become warnings naming their source line. The page is left holding the final deck, laid out
  * as the returned print page is, so the caller can print it without loading it again. `first` is the plan already
  * rendered, when the caller rendered it while the browser was starting.
+ *
+ * With `remembered` (when nothing is printed from the page afterwards), slides measured before are not measured
+ * again: the page is loaded with only the others (`pageFor` makes a measuring page of some slides), or not at all,
+ * and is then left holding part of the deck or nothing.
  */
-export async function fitDeck(page: Page, plan: DeckPlan, render: (plan: DeckPlan) => DeckRendering, file: string, first = render(plan)): Promise<FittedDeck> {
+export async function fitDeck(
+  page: Page,
+  plan: DeckPlan,
+  render: (plan: DeckPlan) => DeckRendering,
+  file: string,
+  first = render(plan),
+  remembered?: { memory: FitMemory; pageFor: (deck: RenderedDeck) => string },
+): Promise<FittedDeck> {
   let current = plan;
   let rendering = first;
   let loads = 0;
   for (let round = 0; ; round += 1) {
-    await loadForPrint(page, rendering.printHtml, { width: rendering.deck.width, height: rendering.deck.height });
-    loads += 1;
     const last = round === maxRounds;
-    // Trial scales stay applied in the page, so when a round only shrinks slides the loaded page already
-    // matches the re-rendered deck and needs no second load.
-    const measures = await measureSlides(page, fitSelector, last ? [] : fitScales, true);
+    const keys = remembered?.memory.keys(rendering.deck, rendering.printHtml);
+    const unknown = keys ? keys.flatMap((key, i) => (remembered?.memory.get(key) ? [] : [i])) : rendering.deck.slides.map((_, i) => i);
+    let measures: SlideMeasure[] = [];
+    if (unknown.length > 0) {
+      const whole = unknown.length === rendering.deck.slides.length;
+      await loadForPrint(page, whole ? rendering.printHtml : (remembered?.pageFor(pickSlides(rendering.deck, unknown)) ?? ''), { width: rendering.deck.width, height: rendering.deck.height });
+      loads += 1;
+      // Trial scales stay applied in the page, so when a round only shrinks slides the loaded page already
+      // matches the re-rendered deck and needs no second load.
+      measures = (await measureSlides(page, fitSelector, last ? [] : fitScales, true)).map((m, j) => ({ ...m, index: unknown[j] }));
+    }
+    if (keys && remembered) {
+      // Only measures taken with the trial scales are remembered: one without would say nothing of where it fits.
+      if (!last) for (const m of measures) remembered.memory.set(keys[m.index], m);
+      const fresh = new Map(measures.map((m) => [m.index, m]));
+      measures = keys.map((key, index) => fresh.get(index) ?? { ...(remembered.memory.get(key) as SlideMeasure), index });
+    }
     let changed = false;
     let split = false;
     const slides = last

@@ -34,3 +34,9 @@ export function partLinks(deck: RenderedDeck, start: number, end: number): { out
     inside: elementIds(svgs.slice(start, end).join('')).filter(isLinked),
   };
 }
+
+/** Some slides of a rendered deck, by index in any order, as a deck of their own (same theme, size and fitting). */
+export function pickSlides(deck: RenderedDeck, indices: readonly number[]): RenderedDeck {
+  const svgs = slideSvgs(deck.html);
+  return { ...deck, html: `<div class="marpit">${indices.map((i) => svgs[i]).join('')}</div>`, slides: indices.map((i) => deck.slides[i]) };
+}

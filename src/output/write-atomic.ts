@@ -5,14 +5,16 @@ import { OutputError } from '../errors.js';
 
 /**
  * Writes a file by writing a temporary sibling and renaming it into place, so a crash or a kill leaves
- * either the old file or the new one, never half of one.
+ * either the old file or the new one, never half of one. The new contents are flushed to the disk before the
+ * rename unless `flush` is false: then a power cut soon after may leave the file short (the build cache notices
+ * that by its size and rebuilds it), but the write returns without waiting for the disk.
  */
-export async function writeAtomic(file: string, data: string | Uint8Array): Promise<void> {
+export async function writeAtomic(file: string, data: string | Uint8Array, { flush = true }: { flush?: boolean } = {}): Promise<void> {
   const dir = path.dirname(file);
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     await mkdir(dir, { recursive: true });
-    await writeFile(temp, data, { flush: true });
+    await writeFile(temp, data, { flush });
     await rename(temp, file);
   } catch (error) {
     await rm(temp, { force: true }).catch(() => undefined);

@@ -76,7 +76,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewSess
     writeIndex: false,
   });
 
-  const services = (lent: BrowserService): BuildServices => ({ browser: lent, lockHeld: true, memo });
+  const services = (lent: BrowserService, flushWrites = true): BuildServices => ({ browser: lent, lockHeld: true, memo, flushWrites });
 
   // Index writes run one after another, each listing what is known when it runs; an unchanged index is not
   // written again (most saves change no title), which keeps a write and its flush off the way to the reload.
@@ -142,7 +142,8 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewSess
     });
     let result: BuildResult;
     try {
-      result = await build({ ...buildOptions(formats, changed === 'all' ? undefined : changed), onEvent: written.onEvent }, services(htmlBrowser));
+      // Not flushed: the pages reload without waiting for the disk (the PDF pass after it flushes its files).
+      result = await build({ ...buildOptions(formats, changed === 'all' ? undefined : changed), onEvent: written.onEvent }, services(htmlBrowser, false));
     } finally {
       written.finish();
       await reloaded;
