@@ -1,6 +1,7 @@
 // Live-reload latency of `briefkit serve`: starts the preview on a generated briefing, opens its deck and
 // report HTML in Chromium, then saves a change to the source several times and measures, for each save, the
-// time from the write to each page's reload having finished (its load event, with the new text in it).
+// time from the write to each page's refresh having finished with the new text in it: its load event after a
+// reload, or the `briefkit:refreshed` event the live-reload script dispatches after refreshing in place.
 // Between saves it waits for the background PDF rebuild to finish, so every save starts from an idle preview.
 // Then it stops the preview, starts it again on the now up-to-date output and measures one more save.
 // Usage: node bench/serve-latency.mjs <work dir> [saves] [more serve flags]; prints one JSON line:
@@ -89,8 +90,10 @@ async function openPages(url) {
   const pages = {};
   for (const name of ['deck', 'report']) {
     const page = await browser.newPage();
-    // The wall clock (shared with this process) at each load event of the page.
-    await page.evaluateOnNewDocument(() => addEventListener('load', () => (globalThis.__loadedAt = Date.now())));
+    // The wall clock (shared with this process) whenever the page finished loading or refreshing in place.
+    await page.evaluateOnNewDocument(() => {
+      for (const event of ['load', 'briefkit:refreshed']) addEventListener(event, () => (globalThis.__loadedAt = Date.now()));
+    });
     await page.goto(new URL(`latency/${name}.html`, url).href, { waitUntil: 'load' });
     pages[name] = page;
   }
@@ -104,15 +107,18 @@ async function save(serve, pages, n) {
   const marker = `rev${n}x`;
   const built = serve.nextLine('stderr', /^html /);
   const pdf = pdfs ? serve.nextLine('stderr', /^pdf /) : built;
-  // Wait for each page's next navigation (the reload) to finish loading, until one shows the new text.
-  const reloaded = Object.entries(pages).map(async ([name, page]) => {
-    for (;;) {
-      await page.waitForNavigation({ waitUntil: 'load', timeout: 60_000 });
-      const [at, shown] = await page.evaluate((m) => [globalThis.__loadedAt, document.documentElement.textContent.replaceAll('\u00ad', '').includes(m)], marker);
-      if (shown) return [name, at];
-    }
-  });
+  // Wait until each page has finished a reload or an in-place refresh (the preview's live-reload script does either)
+  // that shows the new text; the time is the page's own, taken when that reload or refresh ended.
   const wrote = Date.now();
+  const reloaded = Object.entries(pages).map(async ([name, page]) => {
+    const handle = await page.waitForFunction(
+      (m, since) => (globalThis.__loadedAt ?? 0) >= since && document.documentElement.textContent.replaceAll('\u00ad', '').includes(m) && globalThis.__loadedAt,
+      { timeout: 60_000, polling: 10 },
+      marker,
+      wrote,
+    );
+    return [name, await handle.jsonValue()];
+  });
   writeFileSync(source, withMarker(n));
   const result = { built: NaN };
   for (const [name, at] of await Promise.all(reloaded)) result[name] = at - wrote;

@@ -16,6 +16,15 @@
   }
   var presenter = /(?:^|[?&])view=presenter(?:&|$)/.test(location.search);
   var current = 0;
+  // What an earlier viewer of this window handed over when the preview refreshed the page in place (see stop()).
+  var carried = window.briefkitDeckCarry || {};
+  window.briefkitDeckCarry = undefined;
+  // Listeners on the document and window, removed by stop(): the page's own elements go with the page.
+  var listeners = [];
+  function listen(target, type, handler, options) {
+    target.addEventListener(type, handler, options);
+    listeners.push([target, type, handler, options]);
+  }
   var progress = document.createElement('div');
   progress.className = 'bk-progress';
   document.body.appendChild(progress);
@@ -43,7 +52,7 @@
   var channelName = 'briefkit-deck:' + location.pathname;
   var channel = null;
   try { channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(channelName) : null; } catch (e) { channel = null; }
-  var partner = null; // the presenter window this audience window opened
+  var partner = carried.partner || null; // the presenter window this audience window opened
 
   function send(message) {
     message.bk = channelName;
@@ -64,7 +73,7 @@
     else if (message.type === 'hello' && !presenter) send({ type: 'goto', index: current });
   }
   if (channel) channel.onmessage = function (event) { receive(event.data); };
-  window.addEventListener('message', function (event) { receive(event.data); });
+  listen(window, 'message', function (event) { receive(event.data); });
 
   // #3 is the third slide; #outlook is the slide holding the element with that id (a section's heading, so a link
   // written for the report, [see](#outlook), opens that section's slide). Anything else opens the first slide.
@@ -105,8 +114,9 @@
 
   // ---- Presenter view: current and next slide, notes, elapsed time and clock.
   var pv = null;
-  var started = Date.now();
-  var pausedAt = null;
+  var started = typeof carried.started === 'number' ? carried.started : Date.now();
+  var pausedAt = typeof carried.pausedAt === 'number' ? carried.pausedAt : null;
+  var ticking = null;
 
   function element(tag, className, parent) {
     var el = document.createElement(tag);
@@ -175,7 +185,7 @@
     notes.style.fontSize = pv.size + 'px';
     document.title = say('presenterView', 'Presenter view') + ' — ' + (data.title || document.title);
     tick();
-    setInterval(tick, 500);
+    ticking = setInterval(tick, 500);
     send({ type: 'hello' });
   }
 
@@ -221,10 +231,21 @@
     next: function () { show(current + 1, true); },
     prev: function () { show(current - 1, true); },
     overview: function (open) { toggleOverview(open); },
-    openPresenter: openPresenter
+    openPresenter: openPresenter,
+    // Ends this viewer (listeners, timer, channel) so a new one can run on new content in the same window: the
+    // preview (briefkit serve) refreshes a deck in place this way instead of reloading it. The presenter's timer
+    // and window carry over.
+    stop: function () {
+      listeners.forEach(function (l) { l[0].removeEventListener(l[1], l[2], l[3]); });
+      listeners = [];
+      if (ticking !== null) clearInterval(ticking);
+      if (channel) { channel.onmessage = null; channel.close(); }
+      window.briefkitDeckCarry = { partner: partner, started: started, pausedAt: pausedAt };
+      window.briefkitDeck = undefined;
+    }
   };
 
-  document.addEventListener('keydown', function (event) {
+  listen(document, 'keydown', function (event) {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     var target = event.target;
     if (target && target.tagName === 'BUTTON' && (event.key === ' ' || event.key === 'Enter')) return;
@@ -256,7 +277,7 @@
     event.preventDefault();
   });
 
-  document.addEventListener('click', function (event) {
+  listen(document, 'click', function (event) {
     var target = event.target;
     if (target && target.closest && target.closest('a, button')) return;
     if (presenter) return;
@@ -273,8 +294,8 @@
   });
 
   var touchX = null;
-  document.addEventListener('touchstart', function (event) { touchX = event.touches[0].clientX; }, { passive: true });
-  document.addEventListener('touchend', function (event) {
+  listen(document, 'touchstart', function (event) { touchX = event.touches[0].clientX; }, { passive: true });
+  listen(document, 'touchend', function (event) {
     if (touchX === null) return;
     var dx = event.changedTouches[0].clientX - touchX;
     touchX = null;
@@ -282,7 +303,7 @@
     if (Math.abs(dx) > 40) show(current + (dx < 0 ? 1 : -1), true);
   });
 
-  window.addEventListener('hashchange', function () { show(indexFromHash(), false); });
+  listen(window, 'hashchange', function () { show(indexFromHash(), false); });
   if (presenter) buildPresenter();
   show(indexFromHash(), false, false);
 })();

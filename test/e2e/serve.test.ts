@@ -50,6 +50,9 @@ async function pagesReloadedBy(base: string, change: () => void): Promise<string
   return slugs;
 }
 
+/** The deck viewer's API on a page's window. */
+type DeckWindow = { briefkitDeck: { index: number; total: number; go(i: number): void } };
+
 const memo = (line: string): string => `---\ntitle: Preview memo\n---\nIntro.\n\n## Findings\n\n${line}\n`;
 
 describe('briefkit serve', () => {
@@ -102,7 +105,7 @@ describe('briefkit serve', () => {
     expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('memo/report.pdf');
   });
 
-  it('reloads the open deck and report pages in a browser when the source is saved', async () => {
+  it('refreshes the open deck and report pages in place when the source is saved, the deck on the slide it showed', async () => {
     const browser = await launchReaderBrowser();
     // The pages' own Content-Security-Policy must let the live-reload script and its event stream through.
     let streams = 0;
@@ -117,13 +120,27 @@ describe('briefkit serve', () => {
         return { page, refused };
       }));
       await expect.poll(() => streams, { timeout: 10_000 }).toBe(2);
-      const reloads = pages.map(({ page }) => page.waitForNavigation({ waitUntil: 'load' }));
+      const [deck] = pages;
+      // The deck shows its next-to-last slide; the refresh must keep it there and leave one working viewer.
+      const total = await deck.page.evaluate(() => (window as unknown as DeckWindow).briefkitDeck.total);
+      expect(total).toBeGreaterThanOrEqual(2);
+      await deck.page.evaluate((i) => (window as unknown as DeckWindow).briefkitDeck.go(i), total - 2);
+      let navigations = 0;
+      for (const { page } of pages) page.on('framenavigated', (frame) => void (frame === page.mainFrame() && (navigations += 1)));
+      const refreshed = pages.map(({ page }) => page.evaluate(() => new Promise<void>((resolve) => addEventListener('briefkit:refreshed', () => resolve(), { once: true }))));
       writeFileSync(path.join(root, 'content/memo.md'), memo('Third draft sentence.'));
-      await Promise.all(reloads);
+      await Promise.all(refreshed);
       for (const { page, refused } of pages) {
         expect(withoutSoftHyphens(await page.evaluate(() => document.documentElement.textContent ?? ''))).toContain('Third draft sentence.');
         expect(refused.filter((text) => /Content Security Policy/i.test(text))).toEqual([]);
       }
+      // Refreshed in place: no navigation, and one event stream still open for each page.
+      expect(navigations).toBe(0);
+      expect(streams).toBe(2);
+      expect(await deck.page.evaluate(() => [(window as unknown as DeckWindow).briefkitDeck.index, document.querySelectorAll('svg.bk-active').length])).toEqual([total - 2, 1]);
+      // One keypress moves one slide: the stopped viewer left no listener behind.
+      await deck.page.keyboard.press('ArrowRight');
+      expect(await deck.page.evaluate(() => (window as unknown as DeckWindow).briefkitDeck.index)).toBe(total - 1);
     } finally {
       session.server.server.off('request', countStreams);
       await browser.close();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allowLiveReload } from '../../src/serve/allow-live-reload.js';
+import { liveReloadScript } from '../../src/serve/live-reload.js';
 import { contentSecurityPolicy, cspMetaTag } from '../../src/html/content-security-policy.js';
 
 const page = (policy: string): string => `<!doctype html><html><head>${cspMetaTag(policy)}</head><body></body></html>`;
@@ -23,5 +24,13 @@ describe('allowLiveReload', () => {
 
   it('leaves a page without a policy as it is', () => {
     expect(allowLiveReload('<p>Hi</p>', 'reload()')).toBe('<p>Hi</p>');
+  });
+});
+
+describe('the live-reload script', () => {
+  it('is valid JavaScript, marked so a page refreshed in place does not run it twice', () => {
+    const source = /^<script data-briefkit-live-reload>([\s\S]*)<\/script>$/.exec(liveReloadScript)?.[1];
+    expect(source).toBeDefined();
+    expect(() => new Function(source ?? '')).not.toThrow();
   });
 });
