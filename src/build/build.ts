@@ -77,8 +77,10 @@ export async function build(options: BuildOptions = {}, services: BuildServices 
     onWait: (owner) => resolved.onEvent({ type: 'waiting', message: `Another build (process ${owner.pid}) is writing to ${resolved.outDir}; waiting for it to finish.` }),
   });
   try {
-    await removeStaleTempFiles(resolved.outDir);
-    return await buildLocked(resolved, files, started, services);
+    // Temporary files a killed build left behind are removed while this one starts: never this build's own (those of
+    // a live process are kept), and a rebuild with nothing to do no longer waits for it first.
+    const [, result] = await Promise.all([removeStaleTempFiles(resolved.outDir), buildLocked(resolved, files, started, services)]);
+    return result;
   } finally {
     await release();
   }
@@ -93,11 +95,12 @@ async function buildLocked(resolved: ResolvedBuildOptions, files: string[], star
   const cache = resolved.cache ? await BuildCache.open(resolved.outDir, await buildKey(resolved, fingerprintWith(services.memo)), resolved.formats) : undefined;
   const documents: DocumentResult[] = [];
   const stale: string[] = [];
-  for (const file of files) {
-    const hit = resolved.force ? undefined : await cache?.lookup(file);
+  const hits = await Promise.all(files.map((file) => (resolved.force ? undefined : cache?.lookup(file))));
+  files.forEach((file, i) => {
+    const hit = hits[i];
     if (hit) documents.push(hit);
     else stale.push(file);
-  }
+  });
 
   const browser = services.browser ?? browserForBuild(resolved);
   // Every deck output needs the browser (slides are measured so none overflows); the report's HTML does not.

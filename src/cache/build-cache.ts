@@ -84,14 +84,18 @@ export class BuildCache {
   async lookup(file: string): Promise<DocumentResult | undefined> {
     const entry = this.manifest.documents[this.entryName(file)];
     if (!entry) return undefined;
-    if ((await this.keyOf(file)) !== entry.key) return undefined;
-    for (const input of entry.inputs) if ((await hashFile(input.path)) !== input.hash) return undefined;
     if (entry.outputs.length !== entry.result.outputs.length) return undefined;
-    for (const [i, output] of entry.result.outputs.entries()) {
-      const info = await stat(output.path).catch(() => undefined);
-      if (!info || info.size !== entry.outputs[i].bytes || Math.round(info.mtimeMs) !== entry.outputs[i].mtimeMs) return undefined;
-    }
-    return { ...entry.result, ms: 0, cached: true };
+    // The source, the images and the outputs are checked side by side (one after the other, a rebuild of 20 with
+    // nothing to do waited for some 160 reads and stats in turn).
+    const checks = await Promise.all([
+      this.keyOf(file).then((key) => key === entry.key),
+      ...entry.inputs.map(async (input) => (await hashFile(input.path)) === input.hash),
+      ...entry.result.outputs.map(async (output, i) => {
+        const info = await stat(output.path).catch(() => undefined);
+        return info !== undefined && info.size === entry.outputs[i].bytes && Math.round(info.mtimeMs) === entry.outputs[i].mtimeMs;
+      }),
+    ]);
+    return checks.every(Boolean) ? { ...entry.result, ms: 0, cached: true } : undefined;
   }
 
   /** Remembers a freshly built document. `sourceKey` is the key computed before it was read, so an edit made

@@ -15,13 +15,14 @@ async function listFiles(dir: string): Promise<string[]> {
  * added, removed, renamed or edited, not when it is only touched. A missing folder counts as empty.
  */
 export async function treeFingerprint(dirs: readonly string[]): Promise<string> {
-  const parts: (string | Uint8Array)[] = [];
-  for (const dir of dirs) {
-    parts.push(`dir ${dir}`);
-    for (const file of await listFiles(dir)) {
-      parts.push(path.relative(dir, file).split(path.sep).join('/'));
-      parts.push(await readFile(file));
-    }
-  }
-  return hashParts(parts);
+  // Every folder listed and every file read at once: one after the other, the built-in templates alone took 23 ms
+  // of a rebuild with nothing to do (0.3 s in all) on the 2-core test machine.
+  const trees = await Promise.all(
+    dirs.map(async (dir) => {
+      const files = await listFiles(dir);
+      const contents = await Promise.all(files.map((file) => readFile(file)));
+      return [`dir ${dir}`, ...files.flatMap((file, i) => [path.relative(dir, file).split(path.sep).join('/'), contents[i]])];
+    }),
+  );
+  return hashParts(trees.flat());
 }

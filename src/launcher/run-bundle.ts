@@ -3,6 +3,7 @@ import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+import { bundleHashKey } from '../cache/bundle-identity.js';
 import { lentImportKey } from '../import-external.js';
 import { compileCacheFile, readCompileCache, writeCompileCache } from './compile-cache.js';
 
@@ -28,6 +29,8 @@ export function runBundle(bundle: string, bundleHash: string): void {
   });
   // Config files and puppeteer are imported through this module's import(): see src/import-external.ts.
   (globalThis as Record<symbol, unknown>)[lentImportKey] = (specifier: string) => import(specifier);
+  // The bundle is the whole CLI: its hash identifies the tool for the build cache (see src/cache/tool-fingerprint.ts).
+  (globalThis as Record<symbol, unknown>)[bundleHashKey] = bundleHash;
   const accepted = cached !== undefined && !script.cachedDataRejected;
   if (process.env.BRIEFKIT_DEBUG_COMPILE_CACHE) process.stderr.write(`compile cache: ${cacheFile ? (accepted ? 'used' : cached ? 'rejected' : 'none') : 'off'} ${cacheFile ?? ''}\n`);
   if (cacheFile) {
