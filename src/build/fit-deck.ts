@@ -48,9 +48,11 @@ function refit(slide: PlannedSlide, measure: SlideMeasure): { slides: PlannedSli
  * as the returned print page is, so the caller can print it without loading it again. `first` is the plan already
  * rendered, when the caller rendered it while the browser was starting.
  *
- * With `remembered` (when nothing is printed from the page afterwards), slides measured before are not measured
+ * With `partial` (when nothing is printed from the page afterwards), a slide whose measure is known is not measured
  * again: the page is loaded with only the others (`pageFor` makes a measuring page of some slides), or not at all,
- * and is then left holding part of the deck or nothing.
+ * and is left holding part of the deck or nothing. Known are the slides a round kept or shrank (a 1,800-slide deck
+ * whose round split a few slides loaded those few again, not 2.8 MB of slides), and with `memory` every slide
+ * measured before in this process with the same markup and page around it (the preview).
  */
 export async function fitDeck(
   page: Page,
@@ -58,40 +60,44 @@ export async function fitDeck(
   render: (plan: DeckPlan) => DeckRendering,
   file: string,
   first = render(plan),
-  remembered?: { memory: FitMemory; pageFor: (deck: RenderedDeck) => string },
+  partial?: { pageFor: (deck: RenderedDeck) => string; memory?: FitMemory },
 ): Promise<FittedDeck> {
   let current = plan;
   let rendering = first;
   let loads = 0;
+  // Measures the last round leaves standing, by slide: a slide it kept, or shrank to a scale it fits at.
+  let carried = new Map<PlannedSlide, SlideMeasure>();
   for (let round = 0; ; round += 1) {
     const last = round === maxRounds;
-    const keys = remembered?.memory.keys(rendering.deck, rendering.printHtml);
-    const unknown = keys ? keys.flatMap((key, i) => (remembered?.memory.get(key) ? [] : [i])) : rendering.deck.slides.map((_, i) => i);
-    let measures: SlideMeasure[] = [];
+    const keys = partial?.memory?.keys(rendering.deck, rendering.printHtml);
+    const known = (i: number): SlideMeasure | undefined => (partial ? (carried.get(current.slides[i]) ?? (keys && partial.memory?.get(keys[i]))) : undefined);
+    const unknown = current.slides.flatMap((_, i) => (known(i) ? [] : [i]));
+    const fresh = new Map<number, SlideMeasure>();
     if (unknown.length > 0) {
-      const whole = unknown.length === rendering.deck.slides.length;
-      await loadForPrint(page, whole ? rendering.printHtml : (remembered?.pageFor(pickSlides(rendering.deck, unknown)) ?? ''), { width: rendering.deck.width, height: rendering.deck.height });
+      const whole = unknown.length === current.slides.length;
+      await loadForPrint(page, whole || !partial ? rendering.printHtml : partial.pageFor(pickSlides(rendering.deck, unknown)), { width: rendering.deck.width, height: rendering.deck.height });
       loads += 1;
       // Trial scales stay applied in the page, so when a round only shrinks slides the loaded page already
       // matches the re-rendered deck and needs no second load.
-      measures = (await measureSlides(page, fitSelector, last ? [] : fitScales, true)).map((m, j) => ({ ...m, index: unknown[j] }));
-    }
-    if (keys && remembered) {
+      for (const [j, m] of (await measureSlides(page, fitSelector, last ? [] : fitScales, true)).entries()) fresh.set(unknown[j], { ...m, index: unknown[j] });
       // Only measures taken with the trial scales are remembered: one without would say nothing of where it fits.
-      if (!last) for (const m of measures) remembered.memory.set(keys[m.index], m);
-      const fresh = new Map(measures.map((m) => [m.index, m]));
-      measures = keys.map((key, index) => fresh.get(index) ?? { ...(remembered.memory.get(key) as SlideMeasure), index });
+      if (keys && !last) for (const m of fresh.values()) partial?.memory?.set(keys[m.index], m);
     }
+    const measures = current.slides.map((_, index) => fresh.get(index) ?? { ...(known(index) as SlideMeasure), index });
     let changed = false;
     let split = false;
+    const next = new Map<PlannedSlide, SlideMeasure>();
     const slides = last
       ? current.slides
       : current.slides.flatMap((slide, i) => {
-          const next = refit(slide, measures[i]);
-          changed ||= next.changed;
-          split ||= next.split;
-          return next.slides;
+          const refitted = refit(slide, measures[i]);
+          changed ||= refitted.changed;
+          split ||= refitted.split;
+          // A slide kept stands as measured; one shrunk to the scale it fits at now fits. Split pieces are new.
+          if (!refitted.split) for (const kept of refitted.slides) next.set(kept, kept === slide ? measures[i] : { ...measures[i], overflows: measures[i].fitsAt === undefined });
+          return refitted.slides;
         });
+    carried = next;
     if (changed) {
       current = { ...current, slides };
       rendering = render(current);

@@ -47,9 +47,11 @@ export async function renderDeckOutputs(briefing: Briefing, settings: DocumentSe
   // Rendered before a tab is asked for: a cold build renders while Chromium is still starting.
   const first = render(plan);
   const { fitted, whole } = await ctx.browser.withPage(async (page) => {
-    // A deck not printed from this page (the preview's HTML pass) measures only slides it has not measured before.
-    const remembered = want.pdf ? undefined : { memory: ctx.fitMemory, pageFor: (part: RenderedDeck) => pageOf(part, false) };
-    const fitted = await fitDeck(page, plan, render, briefing.file, first, remembered);
+    // A deck not printed from this page (the preview's HTML pass, and a deck long enough to print in parts) measures
+    // only slides it has not measured: the preview remembers them between saves.
+    const pageFor = (part: RenderedDeck): string => pageOf(part, false);
+    const partial = !want.pdf ? { pageFor, memory: ctx.fitMemory } : plan.slides.length > printChunkSize ? { pageFor } : undefined;
+    const fitted = await fitDeck(page, plan, render, briefing.file, first, partial);
     const short = fitted.deck.slides.length <= printChunkSize;
     return { fitted, whole: want.pdf && short ? await printLoadedPage(page, deckPdf(fitted.deck)) : undefined };
   });

@@ -88,4 +88,26 @@ describe('fitting a deck the preview builds again', () => {
     expect(grown).not.toBe(first);
     expect(grown).toMatch(/--bk-fit|zoom/);
   });
+
+  it('loads only the pieces of a split slide again when a deck long enough to print in parts is fitted', async () => {
+    const dir = tempDir('fit-long');
+    const sections = Array.from({ length: 160 }, (_, i) => `## Part ${i + 1}\n\n::: deck\n${i === 7 ? bullets(40) : `- Point of part ${i + 1}`}\n:::\n`).join('\n');
+    writeFiles(dir, { 'content/long.md': `---\ntitle: Long deck\n---\n${sections}` });
+    const { browser, loads } = await countingBrowser();
+    services.push(browser);
+    const result = await build({ root: dir, paths: [path.join(dir, 'content', 'long.md')], outDir: path.join(dir, 'out'), formats: ['deck-html', 'deck-pdf'], cache: false }, { browser });
+    expect(result.failures).toEqual([]);
+    expect(result.documents[0].warnings).toEqual([]);
+    // The whole deck once, then only the pieces the overlong slide was split into, then the parts printed.
+    const [whole, pieces] = loads;
+    expect(whole).toBeGreaterThan(160);
+    const html = readFileSync(path.join(dir, 'out', 'long', 'deck.html'), 'utf8');
+    const slides = (html.match(/<svg data-marpit-svg/g) ?? []).length;
+    expect(slides).toBeGreaterThan(whole);
+    // A few pieces, not the whole deck again.
+    expect(pieces).toBeGreaterThanOrEqual(slides - whole + 1);
+    expect(pieces).toBeLessThan(20);
+    expect(loads.slice(2).reduce((a, b) => a + b, 0)).toBe(slides);
+  });
 });
+
