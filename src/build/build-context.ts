@@ -17,4 +17,8 @@ export interface BuildContext {
   browser: BrowserService;
   /** Whether outputs are flushed to the disk before they count as written (see BuildServices.flushWrites). */
   flushWrites: boolean;
+  /** Flushes later what was written without flushing (see flushWrites); the build waits for it before its manifest. */
+  flushLater(files: readonly string[]): void;
+  /** Resolves once everything handed to flushLater is on the disk. */
+  flushed(): Promise<void>;
 }

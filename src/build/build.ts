@@ -14,6 +14,7 @@ import { writeAtomic } from '../output/write-atomic.js';
 import { version } from '../version.js';
 import { browserForBuild } from './browser-for-build.js';
 import type { DocumentResult } from './build-document.js';
+import type { BuildContext } from './build-context.js';
 import type { BuildMemo } from './build-memo.js';
 import { runPool } from './run-pool.js';
 import { selectShard } from './shard.js';
@@ -50,7 +51,7 @@ export interface BuildServices {
   /**
    * Whether each output is flushed to the disk before the build counts it written (default true). The preview's
    * HTML pass turns it off: its pages reload as soon as the files are in place, which on a slow disk came 15-50 ms
-   * sooner. A file a power cut leaves short is rebuilt, since the cache checks every output's size.
+   * sooner; the files are flushed afterwards, before the cache manifest that vouches for them is written.
    */
   flushWrites?: boolean;
 }
@@ -79,8 +80,11 @@ export async function build(options: BuildOptions = {}, services: BuildServices 
   try {
     // Temporary files a killed build left behind are removed while this one starts: never this build's own (those of
     // a live process are kept), and a rebuild with nothing to do no longer waits for it first.
-    const [, result] = await Promise.all([removeStaleTempFiles(resolved.outDir), buildLocked(resolved, files, started, services)]);
-    return result;
+    // Both settle before the lock is released, whichever fails.
+    const [cleaned, built] = await Promise.allSettled([removeStaleTempFiles(resolved.outDir), buildLocked(resolved, files, started, services)]);
+    if (built.status === 'rejected') throw built.reason;
+    if (cleaned.status === 'rejected') throw cleaned.reason;
+    return built.value;
   } finally {
     await release();
   }
@@ -91,11 +95,15 @@ function fingerprintWith(memo: BuildMemo | undefined): ((dirs: readonly string[]
   return memo && ((dirs) => memo.get(`templates ${JSON.stringify(dirs)}`, () => treeFingerprint(dirs)));
 }
 
+/** Documents whose cache entries are checked at once. */
+const lookupsAtOnce = 16;
+
 async function buildLocked(resolved: ResolvedBuildOptions, files: string[], started: number, services: BuildServices): Promise<BuildResult> {
   const cache = resolved.cache ? await BuildCache.open(resolved.outDir, await buildKey(resolved, fingerprintWith(services.memo)), resolved.formats) : undefined;
   const documents: DocumentResult[] = [];
   const stale: string[] = [];
-  const hits = await Promise.all(files.map((file) => (resolved.force ? undefined : cache?.lookup(file))));
+  // Documents are checked a few at a time: all at once, thousands of them would run out of file handles.
+  const hits = await runPool(files, lookupsAtOnce, async (file) => (resolved.force ? undefined : cache?.lookup(file)));
   files.forEach((file, i) => {
     const hit = hits[i];
     if (hit) documents.push(hit);
@@ -115,16 +123,18 @@ async function buildLocked(resolved: ResolvedBuildOptions, files: string[], star
 
   const failures: BuildFailure[] = [];
   let browserStarted = false;
+  let ctx: BuildContext | undefined;
   const seenSlugs = new Map<string, string>(documents.map((d) => [d.slug, d.file]));
   try {
     if (stale.length > 0) {
       const { createBuildContext, buildDocumentWithRetry } = await import('./create-build-context.js');
-      const ctx = createBuildContext(resolved, browser, services.memo, services.flushWrites);
+      const made = createBuildContext(resolved, browser, services.memo, services.flushWrites);
+      ctx = made;
       await runPool(stale, 4, async (file) => {
         resolved.onEvent({ type: 'document-start', file });
         const sourceKey = await cache?.sourceKey(file);
         try {
-          const result = await buildDocumentWithRetry(file, ctx);
+          const result = await buildDocumentWithRetry(file, made);
           const clash = seenSlugs.get(result.slug);
           if (clash) throw new BriefkitError(`Two documents share the slug \`${result.slug}\` (the other is ${clash}); the later one overwrote the first.`, { location: { file }, hint: 'Give one of them a different `slug:` in its front matter.' });
           seenSlugs.set(result.slug, file);
@@ -141,6 +151,8 @@ async function buildLocked(resolved: ResolvedBuildOptions, files: string[], star
   } finally {
     browserStarted = browser.started;
     if (!services.browser) await browser.close();
+    // Outputs written without waiting for the disk are on it before the manifest that vouches for them is.
+    await ctx?.flushed();
     await cache?.save();
   }
 

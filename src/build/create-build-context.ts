@@ -6,6 +6,7 @@ import { TemplateRegistry } from '../templates/registry.js';
 import type { BuildContext } from './build-context.js';
 import type { BuildMemo } from './build-memo.js';
 import { FitMemory } from './fit-memory.js';
+import { flushFile } from '../output/write-atomic.js';
 
 /** The part of a build context that depends only on templates and settings, not on which formats are built. */
 type Renderers = Pick<BuildContext, 'templates' | 'markdown' | 'marp' | 'fitMemory'>;
@@ -36,7 +37,15 @@ function createRenderers(options: ResolvedBuildOptions): Renderers {
  */
 export function createBuildContext(options: ResolvedBuildOptions, browser: BrowserService, memo?: BuildMemo, flushWrites = true): BuildContext {
   const renderers = memo ? memo.get(renderersKey(options), () => createRenderers(options)) : createRenderers(options);
-  return { ...renderers, options, browser, flushWrites };
+  const flushes: Promise<void>[] = [];
+  return {
+    ...renderers,
+    options,
+    browser,
+    flushWrites,
+    flushLater: (files) => void flushes.push(...files.map((file) => flushFile(file))),
+    flushed: async () => void (await Promise.all(flushes)),
+  };
 }
 
 export { buildDocument } from './build-document.js';

@@ -50,7 +50,8 @@ export async function renderDeckOutputs(briefing: Briefing, settings: DocumentSe
     // A deck not printed from this page (the preview's HTML pass, and a deck long enough to print in parts) measures
     // only slides it has not measured: the preview remembers them between saves.
     const pageFor = (part: RenderedDeck): string => pageOf(part, false);
-    const partial = !want.pdf ? { pageFor, memory: ctx.fitMemory } : plan.slides.length > printChunkSize ? { pageFor } : undefined;
+    // Not with trusted HTML, whose scripts in one slide may draw into another.
+    const partial = ctx.options.trustHtml ? undefined : !want.pdf ? { pageFor, memory: ctx.fitMemory } : plan.slides.length > printChunkSize ? { pageFor } : undefined;
     const fitted = await fitDeck(page, plan, render, briefing.file, first, partial);
     const short = fitted.deck.slides.length <= printChunkSize;
     return { fitted, whole: want.pdf && short ? await printLoadedPage(page, deckPdf(fitted.deck)) : undefined };

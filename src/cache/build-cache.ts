@@ -85,10 +85,10 @@ export class BuildCache {
     const entry = this.manifest.documents[this.entryName(file)];
     if (!entry) return undefined;
     if (entry.outputs.length !== entry.result.outputs.length) return undefined;
-    // The source, the images and the outputs are checked side by side (one after the other, a rebuild of 20 with
-    // nothing to do waited for some 160 reads and stats in turn).
+    if ((await this.keyOf(file)) !== entry.key) return undefined;
+    // The images and the outputs are checked side by side (one after the other, a rebuild of 20 with nothing to do
+    // waited for some 160 reads and stats in turn).
     const checks = await Promise.all([
-      this.keyOf(file).then((key) => key === entry.key),
       ...entry.inputs.map(async (input) => (await hashFile(input.path)) === input.hash),
       ...entry.result.outputs.map(async (output, i) => {
         const info = await stat(output.path).catch(() => undefined);

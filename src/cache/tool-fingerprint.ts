@@ -8,10 +8,11 @@ import { hashParts } from './hash.js';
 const made = new Map<string, Promise<string>>();
 
 /**
- * Identifies this installation of briefkit: its version plus, for the bundled CLI, the bundle's content hash, and
- * otherwise the size and time of each compiled module, so a rebuilt or patched briefkit of the same version still
- * invalidates cached outputs. The bundle's hash spares a rebuild with nothing to do the stat of some 160 files
- * (26 ms of a 0.25 s run on the 2-core test machine).
+ * Identifies this installation of briefkit: its version plus, for the bundled CLI, the bundle's content hash (taken
+ * when scripts/bundle.mjs made it), and otherwise the size and time of each compiled module, so a rebuilt briefkit of
+ * the same version still invalidates cached outputs (a bundle edited by hand is not noticed: build with --force).
+ * The bundle's hash spares a rebuild with nothing to do the stat of some 160 files (26 ms of a 0.25 s run on the
+ * 2-core test machine).
  */
 export function toolFingerprint(): Promise<string> {
   const bundle = runningBundleHash();

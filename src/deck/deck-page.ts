@@ -53,7 +53,7 @@ ${deck.html}
 ${
   viewer
     ? `<script type="application/json" id="bk-deck-data">${scriptJson(data)}</script>
-<script>
+<script data-briefkit-viewer>
 ${shell.script}
 </script>
 `

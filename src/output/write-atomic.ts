@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { OutputError } from '../errors.js';
 
 /**
  * Writes a file by writing a temporary sibling and renaming it into place, so a crash or a kill leaves
  * either the old file or the new one, never half of one. The new contents are flushed to the disk before the
- * rename unless `flush` is false: then a power cut soon after may leave the file short (the build cache notices
- * that by its size and rebuilds it), but the write returns without waiting for the disk.
+ * rename unless `flush` is false: then the write returns without waiting for the disk, and the caller flushes the
+ * file later (flushFile) before anything relies on it being there.
  */
 export async function writeAtomic(file: string, data: string | Uint8Array, { flush = true }: { flush?: boolean } = {}): Promise<void> {
   const dir = path.dirname(file);
@@ -22,5 +22,16 @@ export async function writeAtomic(file: string, data: string | Uint8Array, { flu
       hint: 'Check the output folder is writable and the disk is not full.',
       cause: error,
     });
+  }
+}
+
+/** Flushes a file written earlier without flushing (writeAtomic's `flush: false`) to the disk; one gone since is no error. */
+export async function flushFile(file: string): Promise<void> {
+  const handle = await open(file, 'r').catch(() => undefined);
+  if (!handle) return;
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }

@@ -10,11 +10,14 @@ const liveReloadMark = 'data-briefkit-live-reload';
 /**
  * The script added to every served HTML page: it listens for `reload` events naming the pages that changed
  * (`slug/report.html`, or a bare slug for every page of a document) and refreshes when it shows one of them or the
- * index. It refreshes in place: fetches the page, swaps the new document in, and runs its scripts again, which skips
- * the browser's navigation (about 90 ms of a reload's 120 ms on the 2-core test machine, even for a one-line page)
- * and keeps the scroll position and the deck's slide. A page with scripts is refreshed in place only when they can
- * be stopped first (the deck viewer's `briefkitDeck.stop()`); any other, or a failed fetch, is reloaded. Either way
- * `briefkit:refreshed` is dispatched on the window once the new content is in (a reload then fires `load`).
+ * index. It refreshes in place: fetches the page, swaps the new document in, and runs the deck viewer again, which
+ * skips the browser's navigation (about 90 ms of a reload's 120 ms on the 2-core test machine, even for a one-line
+ * page) and keeps the scroll position and the deck's slide. It reloads instead when the swap could differ from a
+ * load: a script other than the deck viewer (HTML kept with --trust-html), a viewer that cannot be stopped first
+ * (`briefkitDeck.stop()`), `<noscript>` content (a parser without scripting would show it), a changed
+ * Content-Security-Policy (policies only add up within a page), or a failed fetch. Either way `briefkit:refreshed` is
+ * dispatched on the window once the new content is in (a reload then fires `load`). Saves that arrive while a
+ * refresh runs make one more refresh after it.
  */
 const liveReloadSource = `(() => {
   const events = new EventSource(${JSON.stringify(eventsPath)});
@@ -22,15 +25,17 @@ const liveReloadSource = `(() => {
   const mark = ${JSON.stringify(liveReloadMark)};
   const runnable = (script) => !script.hasAttribute(mark) && (!script.type || /javascript|ecmascript|^module$/i.test(script.type));
   const scripts = (root) => Array.from(root.querySelectorAll('script')).filter(runnable);
+  const policy = (root) => Array.from(root.querySelectorAll('meta[http-equiv="Content-Security-Policy" i]'), (m) => m.content).join('\\n');
+  const swappable = (root, stoppable) => scripts(root).every((s) => stoppable && s.hasAttribute('data-briefkit-viewer')) && !root.querySelector('noscript');
   const refresh = async () => {
     const viewer = window.briefkitDeck;
-    const stoppable = viewer && typeof viewer.stop === 'function';
-    if (scripts(document).length > 0 && !stoppable) return location.reload();
+    const stoppable = Boolean(viewer && typeof viewer.stop === 'function');
+    if (!swappable(document, stoppable)) return location.reload();
     try {
       const response = await fetch(location.href, { cache: 'no-store' });
       if (!response.ok) throw new Error(String(response.status));
       const next = new DOMParser().parseFromString(await response.text(), 'text/html');
-      if (scripts(next).length > 0 && !stoppable) throw new Error('scripts');
+      if (!swappable(next, stoppable) || policy(next) !== policy(document)) throw new Error('reload');
       if (stoppable) viewer.stop();
       document.replaceChild(document.adoptNode(next.documentElement), document.documentElement);
       for (const old of scripts(document)) {
@@ -44,10 +49,21 @@ const liveReloadSource = `(() => {
       location.reload();
     }
   };
-  let queue = Promise.resolve();
+  let running = null;
+  let again = false;
+  const request = () => {
+    if (running) return void (again = true);
+    running = (async () => {
+      do {
+        again = false;
+        await refresh();
+      } while (again);
+      running = null;
+    })();
+  };
   events.addEventListener('reload', (event) => {
     const changed = JSON.parse(event.data);
-    if (!slug || slug === 'index.html' || changed.includes(slug) || changed.includes(slug + '/' + file)) queue = queue.then(refresh);
+    if (!slug || slug === 'index.html' || changed.includes(slug) || changed.includes(slug + '/' + file)) request();
   });
 })();`;
 

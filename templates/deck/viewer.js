@@ -181,7 +181,7 @@
       var button = event.target && event.target.closest ? event.target.closest('button') : null;
       if (button && event.detail > 0) button.blur();
     });
-    pv = { root: root, currentLabel: currentLabel, currentPane: currentPane, nextPane: nextPane, notes: notes, elapsed: elapsed, clock: clock, size: 28 };
+    pv = { root: root, currentLabel: currentLabel, currentPane: currentPane, nextPane: nextPane, notes: notes, elapsed: elapsed, clock: clock, size: typeof carried.notesSize === 'number' ? carried.notesSize : 28 };
     notes.style.fontSize = pv.size + 'px';
     document.title = say('presenterView', 'Presenter view') + ' — ' + (data.title || document.title);
     tick();
@@ -233,14 +233,14 @@
     overview: function (open) { toggleOverview(open); },
     openPresenter: openPresenter,
     // Ends this viewer (listeners, timer, channel) so a new one can run on new content in the same window: the
-    // preview (briefkit serve) refreshes a deck in place this way instead of reloading it. The presenter's timer
-    // and window carry over.
+    // preview (briefkit serve) refreshes a deck in place this way instead of reloading it. The presenter's timer,
+    // notes size and window carry over.
     stop: function () {
       listeners.forEach(function (l) { l[0].removeEventListener(l[1], l[2], l[3]); });
       listeners = [];
       if (ticking !== null) clearInterval(ticking);
       if (channel) { channel.onmessage = null; channel.close(); }
-      window.briefkitDeckCarry = { partner: partner, started: started, pausedAt: pausedAt };
+      window.briefkitDeckCarry = { partner: partner, started: started, pausedAt: pausedAt, notesSize: pv ? pv.size : undefined };
       window.briefkitDeck = undefined;
     }
   };

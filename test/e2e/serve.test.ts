@@ -205,3 +205,40 @@ describe('briefkit serve', () => {
     expect(withoutSoftHyphens(readFileSync(path.join(out, 'memo/deck.html'), 'utf8'))).toContain('Fifth draft sentence.');
   });
 });
+
+describe('briefkit serve with trusted HTML', () => {
+  const root = tempDir('briefkit-serve-trusted-');
+  const scripted = (line: string): string =>
+    `---\ntitle: Scripted\n---\nIntro.\n\n<noscript><p>Scripting is off.</p></noscript>\n\n## Findings\n\n${line}\n\n::: deck\n- ${line}\n\n<p id="drawn">not drawn</p><script>const runs = 1; document.getElementById('drawn').textContent = 'drawn ' + runs;</script>\n:::\n`;
+  let session: PreviewSession;
+
+  beforeAll(async () => {
+    writeFiles(root, { 'content/scripted.md': scripted('First line.') });
+    session = await startPreview({ root, paths: ['content'], outDir: path.join(root, 'output'), formats: 'deck-html,report-html', trustHtml: true, port: 0 });
+    await session.idle();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('reloads pages whose own scripts or <noscript> content a swap in place would get wrong', async () => {
+    const browser = await launchReaderBrowser();
+    try {
+      const pages = await Promise.all(['deck', 'report'].map(async (name) => {
+        const page = await browser.newPage();
+        await page.goto(new URL(`scripted/${name}.html`, session.url).href);
+        return page;
+      }));
+      await new Promise((r) => setTimeout(r, 500));
+      const reloads = pages.map((page) => page.waitForNavigation({ waitUntil: 'load' }));
+      writeFileSync(path.join(root, 'content/scripted.md'), scripted('Second line.'));
+      await Promise.all(reloads);
+      const [deck, report] = pages;
+      expect(withoutSoftHyphens(await deck.evaluate(() => document.documentElement.textContent ?? ''))).toContain('Second line.');
+      expect(await deck.evaluate(() => document.getElementById('drawn')?.textContent)).toBe('drawn 1');
+      expect(await report.evaluate(() => document.body.innerText)).not.toContain('Scripting is off.');
+    } finally {
+      await browser.close();
+    }
+  });
+});

@@ -62,7 +62,7 @@ const dangerous = /<script(?![^>]*(application\/json|id="bk-deck-data"))|<[^>]*\
 
 function shellFree(page: string): string {
   // The deck viewer's own inline script is trusted; everything else must be clean.
-  return page.replace(/<script>\n[\s\S]*?<\/script>\n<\/body>/, '</body>');
+  return page.replace(/<script data-briefkit-viewer>\n[\s\S]*?<\/script>\n<\/body>/, '</body>');
 }
 
 describe('raw HTML in the deck', () => {
