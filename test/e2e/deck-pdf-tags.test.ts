@@ -71,7 +71,7 @@ describe('the deck PDF’s tags', () => {
   it('keeps the viewer script in deck.html, where it drives the slides on screen', () => {
     const html = readFileSync(path.join(out, 'brief', 'deck.html'), 'utf8');
     expect(html).toContain('id="bk-deck-data"');
-    expect(html).toMatch(/<script>\s*\S/);
+    expect(html).toMatch(/<script data-briefkit-viewer>\s*\S/);
   });
 
   it('tag the handout’s slides and notes alike', () => {
