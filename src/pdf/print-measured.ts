@@ -42,11 +42,13 @@ const minimumWidth = 2;
 
 /**
  * Reports estimated at up to this many pages have their pages guessed before the first print. The estimate runs 1.4
- * (CJK) to 2.4 (the memo) times the printed pages, so that is some 100 to 170 pages. The guess was exact for every
+ * (CJK) to 2.4 (the memo) times the printed pages, so that is some 670 to 1,140 pages. The guess was exact for every
  * heading of generated reports of 3 to 290 pages (tables, footnotes, both templates, A4 and Letter) and of 48 papers
- * and margins; a miss costs a full print instead of a measuring one, which the limit keeps small.
+ * and margins, and of long generated reports of 290, 445, 578 and 876 pages (the briefing template; estimates up to
+ * 1,548) and 220, 457 and 708 pages (the memo). A hit saves the measuring print (for the 445-page report of the
+ * 1,500-section benchmark briefing, 4.2 s of a tab's time); a miss costs a full print instead of that measuring one.
  */
-const guessedPagesAtMost = 240;
+const guessedPagesAtMost = 1600;
 
 /** A rough count of the pages `html` prints to, from the amount of text (images left out). */
 function estimatedPages(html: string): number {
@@ -78,7 +80,7 @@ function labelsFor(pages: ReadonlyMap<string, number>, pageCount: number, headin
  * read from the PDF's named destinations the page each heading landed on, render again with those numbers and
  * running heads, and print again in the same tab, until the HTML no longer changes. Numbers are padded to a
  * fixed digit width with figure spaces from the first pass on, so filling them in cannot move a line break.
- * A report of up to about a hundred pages has its pages guessed first (see guessPages), and the first print uses the
+ * A report of up to about 700 pages has its pages guessed first (see guessPages), and the first print uses the
  * guess: when the print bears it out, that print is the final one.
  */
 export async function printMeasured(service: BrowserService, render: (labels: PageLabels) => string, options: MeasuredPrintOptions): Promise<MeasuredPrint> {
