@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { EventHub, eventsPath, injectLiveReload } from './live-reload.js';
 import { resolveRequestPath } from './resolve-request-path.js';
+import { escapeHtml } from '../html/escape-html.js';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -18,6 +19,24 @@ const contentTypes: Record<string, string> = {
   '.webp': 'image/webp',
   '.woff2': 'font/woff2',
 };
+
+/** The page answering for an HTML file the output does not hold (yet). */
+function notBuiltPage(file: string): string {
+  const name = escapeHtml(file.split(path.sep).join('/'));
+  return `<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Not built: ${name}</title>
+<style>body { font: 16px/1.5 system-ui, sans-serif; max-width: 40em; margin: 4em auto; padding: 0 1em; color: #222; }</style></head>
+<body>
+<h1>${name} is not built</h1>
+<p>The output has no such page: its source may have been renamed or removed, or a build that writes it is still
+running or failed (the terminal running <code>briefkit serve</code> says which). This page turns into it as soon as a
+build writes it.</p>
+<p><a href="/">All documents</a></p>
+</body>
+</html>
+`;
+}
 
 /** A running preview server. */
 export interface PreviewServer {
@@ -54,7 +73,13 @@ export async function startPreviewServer(root: string, options: { host?: string;
       try {
         body = await readFile(resolved.file);
       } catch {
-        response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found. Is the build still running?\n');
+        // A page not (or no longer) built, say a deck open while its source is renamed: it says so and, with the
+        // live-reload script, turns into the page as soon as a build writes it again.
+        if (/\.html?$/i.test(resolved.file)) {
+          const page = Buffer.from(injectLiveReload(notBuiltPage(path.relative(root, resolved.file))));
+          response.writeHead(404, { 'content-type': contentTypes['.html'], 'content-length': page.byteLength, 'cache-control': 'no-store' });
+          response.end(request.method === 'HEAD' ? undefined : page);
+        } else response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found. Is the build still running?\n');
         return;
       }
       const type = contentTypes[path.extname(resolved.file).toLowerCase()] ?? 'application/octet-stream';

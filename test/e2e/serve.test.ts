@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -81,6 +81,26 @@ describe('briefkit serve', () => {
     expect(withoutSoftHyphens(page.body)).toContain('First draft sentence.');
     expect(page.body).toContain('/__briefkit/events');
     expect((await get(session.url, '/')).body).toContain('Preview memo');
+  });
+
+  it('answers for a page not built yet with a page that says so, which turns into it once a build writes it', async () => {
+    const missing = await get(session.url, '/later/report.html');
+    expect(missing.status).toBe(404);
+    expect(missing.body).toContain('later/report.html is not built');
+    expect(missing.body).toContain('data-briefkit-live-reload');
+    const browser = await launchReaderBrowser();
+    try {
+      const page = await browser.newPage();
+      await page.goto(new URL('later/report.html', session.url).href);
+      await new Promise((r) => setTimeout(r, 300));
+      writeFileSync(path.join(root, 'content/later.md'), memo('A document written after the page was opened.'));
+      await page.waitForFunction(() => document.body.innerText.replaceAll('\u00ad', '').includes('A document written after the page was opened.'), { timeout: 30_000 });
+      expect((await get(session.url, '/later/report.html')).status).toBe(200);
+    } finally {
+      await browser.close();
+      rmSync(path.join(root, 'content/later.md'));
+      await session.idle();
+    }
   });
 
   it('refuses paths that climb out of the output folder, and hides the cache', async () => {
