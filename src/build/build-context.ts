@@ -17,6 +17,8 @@ export interface BuildContext {
   browser: BrowserService;
   /** Whether outputs are flushed to the disk before they count as written (see BuildServices.flushWrites). */
   flushWrites: boolean;
+  /** Claims the output folder of a document's slug for that file; throws when another document of the build holds it. */
+  claimSlug(slug: string, file: string): void;
   /** Flushes later what was written without flushing (see flushWrites); the build waits for it before its manifest. */
   flushLater(files: readonly string[]): void;
   /** Resolves once everything handed to flushLater is on the disk. */

@@ -35,6 +35,7 @@ export async function buildDocument(file: string, ctx: BuildContext): Promise<Do
   const loaded = await loadBriefing(file, { root: options.root });
   const settings = documentSettings(loaded.meta, options);
   const briefing: Briefing = { ...loaded, meta: withSettings(loaded.meta, settings) };
+  ctx.claimSlug(briefing.slug, briefing.file);
   const want = new Set(options.formats);
   const dir = path.join(options.outDir, briefing.slug);
   const artifacts: Artifact[] = [];

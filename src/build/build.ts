@@ -128,21 +128,28 @@ async function buildLocked(resolved: ResolvedBuildOptions, files: string[], star
   try {
     if (stale.length > 0) {
       const { createBuildContext, buildDocumentWithRetry } = await import('./create-build-context.js');
-      const made = createBuildContext(resolved, browser, services.memo, services.flushWrites);
+      // A document claims its folder once loaded, before it renders: of two with the same slug, the second to claim it
+      // fails and writes nothing, so the one reported built is the one whose outputs are on disk.
+      const claimSlug = (slug: string, file: string): void => {
+        const holder = seenSlugs.get(slug);
+        if (holder !== undefined && holder !== file) {
+          throw new BriefkitError(`Two documents share the slug \`${slug}\` (the other is ${holder}); this one was not written.`, { location: { file }, hint: 'Give one of them a different `slug:` in its front matter.' });
+        }
+        seenSlugs.set(slug, file);
+      };
+      const made = createBuildContext(resolved, browser, services.memo, services.flushWrites, claimSlug);
       ctx = made;
       await runPool(stale, 4, async (file) => {
         resolved.onEvent({ type: 'document-start', file });
         const sourceKey = await cache?.sourceKey(file);
         try {
           const result = await buildDocumentWithRetry(file, made);
-          const clash = seenSlugs.get(result.slug);
-          if (clash) throw new BriefkitError(`Two documents share the slug \`${result.slug}\` (the other is ${clash}); the later one overwrote the first.`, { location: { file }, hint: 'Give one of them a different `slug:` in its front matter.' });
-          seenSlugs.set(result.slug, file);
           documents.push(result);
           await cache?.record(result, sourceKey, result.inputs);
           resolved.onEvent({ type: 'document-done', file, slug: result.slug, ms: result.ms, dir: path.join(resolved.outDir, result.slug) });
         } catch (error) {
-          cache?.forget(file);
+          // Its cache entry stays: a failed document wrote nothing, so the outputs that entry vouches for are still
+          // whole and match the inputs it names (a build with a mistyped --theme used to cost the next one a full rebuild).
           failures.push({ file, error });
           resolved.onEvent({ type: 'document-failed', file, error });
         }

@@ -35,7 +35,7 @@ function createRenderers(options: ResolvedBuildOptions): Renderers {
  * actually going to be built. With a memo (the preview's), the renderers of an earlier build with the same
  * templates and settings are reused: templates stay compiled and the Marp engine keeps its themes.
  */
-export function createBuildContext(options: ResolvedBuildOptions, browser: BrowserService, memo?: BuildMemo, flushWrites = true): BuildContext {
+export function createBuildContext(options: ResolvedBuildOptions, browser: BrowserService, memo?: BuildMemo, flushWrites = true, claimSlug: BuildContext['claimSlug'] = () => undefined): BuildContext {
   const renderers = memo ? memo.get(renderersKey(options), () => createRenderers(options)) : createRenderers(options);
   const flushes: Promise<void>[] = [];
   return {
@@ -43,6 +43,7 @@ export function createBuildContext(options: ResolvedBuildOptions, browser: Brows
     options,
     browser,
     flushWrites,
+    claimSlug,
     flushLater: (files) => void flushes.push(...files.map((file) => flushFile(file))),
     flushed: async () => void (await Promise.all(flushes)),
   };

@@ -1,4 +1,4 @@
-import { existsSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/build/build.js';
@@ -127,5 +127,31 @@ describe('a rebuild with nothing changed', () => {
     expect(third.browserStarted).toBe(true);
     expect(third.documents[0].cached).toBeFalsy();
     expect(existsSync(path.join(out, 'memo/deck.pdf'))).toBe(true);
+  });
+});
+
+describe('documents of one build that share a slug', () => {
+  it('fail the one that claims the folder second, before it writes, and name the one whose outputs are on disk', async () => {
+    const root = tempDir('briefkit-slugs-');
+    const same = (title: string) => `---\ntitle: ${title}\nslug: alpha\n---\n## Only\n\nText of ${title}.\n`;
+    writeFileSync(path.join(root, 'first.md'), same('First'));
+    writeFileSync(path.join(root, 'second.md'), same('Second'));
+    const out = path.join(root, 'out');
+    const result = await build({ root, paths: [root], outDir: out, formats: ['report-html'] });
+    expect(result.failures).toHaveLength(1);
+    expect(result.documents).toHaveLength(1);
+    const [built] = result.documents;
+    const [failed] = result.failures;
+    expect((failed.error as Error).message).toContain(`the other is ${built.file}`);
+    expect(readFileSync(path.join(out, 'alpha', 'report.html'), 'utf8').replaceAll('\u00ad', '')).toContain(`Text of ${built.title}.`);
+  });
+
+  it('keep the cache entries of documents a build with a bad setting failed, so the next good build rebuilds nothing', async () => {
+    const { run } = project();
+    await run();
+    expect((await run({ overrides: { template: 'no-such-template' } })).failures).toHaveLength(3);
+    const again = await run();
+    expect(again.failures).toEqual([]);
+    expect(rebuilt(again)).toEqual([]);
   });
 });
