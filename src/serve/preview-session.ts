@@ -59,7 +59,11 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewSess
   // a save then costs only the rebuild of its own document.
   const memo = new BuildMemo();
   const resolved = resolveBuildOptions(options, await readConfig(options, memo));
-  const report = options.onPreview ?? (() => undefined);
+  // Once the session is closing, work still in flight fails as its browsers go: nothing more is reported.
+  let closing = false;
+  const report = (event: PreviewEvent): void => {
+    if (!closing) options.onPreview?.(event);
+  };
   const htmlFormats = resolved.formats.filter((f) => f.endsWith('-html'));
   const pdfFormats = resolved.formats.filter((f) => !f.endsWith('-html'));
   // Two warm browsers: the HTML pass (deck pages are measured in Chromium) never waits behind a long print.
@@ -186,7 +190,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewSess
     } catch (error) {
       report({ type: 'error', error });
     }
-    if (pdfFormats.length > 0) pdfQueue.request('all');
+    if (pdfFormats.length > 0 && !closing) pdfQueue.request('all');
   });
 
   // The session writes into the output folder for as long as it runs: other builds into it wait.
@@ -249,12 +253,15 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewSess
       await htmlQueue.idle();
     },
     async close() {
+      // Stopped at once, even in the middle of a long first build: the browsers go first, so prints in flight fail
+      // instead of being waited for (a document that fails writes nothing and keeps its cache entry).
+      closing = true;
       clearTimeout(timer);
       await Promise.all(watchers.map((watcher) => watcher.close()));
       await server.close();
+      await Promise.all([browser.close(), htmlBrowser.close()]);
       await htmlQueue.idle().catch(() => undefined);
       await pdfQueue.idle().catch(() => undefined);
-      await Promise.all([browser.close(), htmlBrowser.close()]);
       await releaseLock();
     },
   };

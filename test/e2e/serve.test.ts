@@ -8,6 +8,7 @@ import { launchReaderBrowser } from '../helpers/browser.js';
 import { tempDir, writeFiles } from '../helpers/fixtures.js';
 import { pdfPages } from '../helpers/pdf.js';
 import { withoutSoftHyphens } from '../helpers/text.js';
+import { childProcesses } from '../helpers/processes.js';
 
 /** GETs a raw request target (not normalised, so `..` reaches the server as written). */
 function get(base: string, target: string): Promise<{ status: number; body: string }> {
@@ -260,5 +261,19 @@ describe('briefkit serve with trusted HTML', () => {
     } finally {
       await browser.close();
     }
+  });
+});
+
+describe('briefkit serve stopped during its first build', () => {
+  it('stops without building the PDFs it had not started, and leaves no browser running', async () => {
+    const root = tempDir('briefkit-serve-stop-');
+    writeFiles(root, Object.fromEntries(['a', 'b', 'c', 'd'].map((name) => [`content/${name}.md`, memo(`Document ${name}.`)])));
+    const out = path.join(root, 'output');
+    const session = await startPreview({ root, paths: ['content'], outDir: out, formats: 'deck-html,report-html,report-pdf', port: 0 });
+    const started = performance.now();
+    await session.close();
+    expect(performance.now() - started).toBeLessThan(15_000);
+    expect(readdirSync(out, { recursive: true }).filter((name) => String(name).endsWith('.pdf'))).toEqual([]);
+    expect(childProcesses(/chrom/i)).toEqual([]);
   });
 });
