@@ -27,6 +27,15 @@ interface BuildFlags extends DocumentFlags {
 async function runBuild(paths: string[], flags: BuildFlags): Promise<number> {
   const log = flags.quiet ? () => undefined : (line: string) => process.stderr.write(`${line}\n`);
   const progress = createProgress(process.stderr, { quiet: flags.quiet });
+  // Ctrl-C ends the build at once, as node would, but through process.exit, so the exit hooks end Chromium and
+  // remove its profile folder (node's own handling of the signal skips them).
+  const interrupt = (signal: NodeJS.Signals): void => {
+    progress.finish();
+    process.stderr.write('stopped: documents finished so far are in place; the rest keep their earlier outputs.\n');
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
   const result = await build({
     paths,
     ...documentOptions(flags),
@@ -40,6 +49,8 @@ async function runBuild(paths: string[], flags: BuildFlags): Promise<number> {
       } else progress.onEvent(event);
     },
   });
+  process.removeListener('SIGINT', interrupt);
+  process.removeListener('SIGTERM', interrupt);
   progress.finish();
   for (const doc of result.documents) for (const w of doc.warnings) log(`warning ${relativePath(w.file)}${w.line ? `:${w.line}` : ''}: ${w.message}`);
   for (const failure of result.failures) process.stderr.write(`error  ${describeError(failure.error, failure.file)}\n`);

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -54,6 +54,27 @@ function headlessArgs(userDataDir: string): string[] {
   ];
 }
 
+/** Chromiums this process started and has not ended, with their profile folders (see endAtExit). */
+const running = new Map<ChildProcess, string>();
+
+/**
+ * Ends every Chromium still running, and removes its profile folder, when node exits before the build could (Ctrl-C
+ * on `briefkit build`, which exits 130): the browser went with node, but its 2 MB profile stayed in the temporary
+ * folder. Synchronous, as an `exit` listener must be.
+ */
+function endAtExit(child: ChildProcess, profile: string): void {
+  if (running.size === 0) process.once('exit', endRunning);
+  running.set(child, profile);
+}
+
+function endRunning(): void {
+  for (const [child, profile] of running) {
+    child.kill('SIGKILL');
+    rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+  }
+  running.clear();
+}
+
 /**
  * Starts Chromium at once, without loading puppeteer: the browser boots while node is still importing the
  * rest of the pipeline. puppeteer connects to it later through the pipes (see PipeTransport).
@@ -72,6 +93,7 @@ export function spawnChromium(executablePath: string): ChromiumProcess {
     detached: false,
     env: { ...process.env, TMPDIR: chromiumTemp },
   });
+  endAtExit(child, userDataDir);
   let ended = false;
   let stderr = '';
   child.stderr?.setEncoding('utf8');
@@ -106,6 +128,8 @@ export function spawnChromium(executablePath: string): ChromiumProcess {
         await exited;
       }
       await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
+      running.delete(child);
+      if (running.size === 0) process.removeListener('exit', endRunning);
     },
   };
 }

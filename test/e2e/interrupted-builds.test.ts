@@ -32,8 +32,8 @@ async function expectEveryPdfWhole(dir: string): Promise<number> {
 }
 
 /** Starts the CLI; resolves with its exit code and stderr. `onLine` sees stderr as it arrives. */
-function startCli(args: string[], onLine?: (text: string, pid: number) => void) {
-  const child = spawn(process.execPath, [path.join(repoRoot, 'dist/bin/briefkit.js'), ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+function startCli(args: string[], onLine?: (text: string, pid: number) => void, env?: NodeJS.ProcessEnv) {
+  const child = spawn(process.execPath, [path.join(repoRoot, 'dist/bin/briefkit.js'), ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: env ?? process.env });
   let stderr = '';
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (text: string) => {
@@ -105,4 +105,26 @@ describe('two builds into the same output folder at once', () => {
     expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toMatch(/<\/html>\s*$/);
     expect(existsSync(path.join(out, '.briefkit.lock'))).toBe(false);
   });
+});
+
+describe('a build stopped with Ctrl-C', () => {
+  it('exits 130 at once, with no browser left running and no browser profile left in the temporary folder', async () => {
+    const src = tempDir();
+    const temp = tempDir();
+    writeFiles(src, docs('doc', 4, 'v1'));
+    let browsers: number[] = [];
+    const run = startCli(['build', src, '--out', tempDir(), '--no-cache'], (text, pid) => {
+      if (!/^built /m.test(text) || browsers.length > 0) return;
+      browsers = childProcesses(/chrom/i, pid);
+      process.kill(pid, 'SIGINT');
+    }, { ...process.env, TMPDIR: temp });
+    const stopped = await run.done;
+    expect(stopped.code).toBe(130);
+    expect(stopped.stderr).toMatch(/^stopped: /m);
+    expect(browsers.length).toBeGreaterThan(0);
+    // Ended: gone, or a zombie left for whoever reaps the orphans.
+    const running = (pid: number): boolean => existsSync(`/proc/${pid}`) && !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+    await expect.poll(() => browsers.filter(running), { timeout: 5_000 }).toEqual([]);
+    expect(readdirSync(temp).filter((name) => name.startsWith('briefkit-chromium-'))).toEqual([]);
+  }, 120_000);
 });
