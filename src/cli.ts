@@ -58,7 +58,9 @@ async function runBuild(paths: string[], flags: BuildFlags): Promise<number> {
   if (result.documents.length + result.failures.length === 0 && flags.shard === undefined) {
     throw new UsageError(`No Markdown files found in ${paths.length > 0 ? paths.join(', ') : 'content/'}.`, { hint: 'briefkit builds .md and .markdown files (not README.md, nor names starting with _); pass such files or the folder that holds them.' });
   }
-  log(buildSummary(result));
+  // More shards than documents leave some empty: say so, rather than that no Markdown was found.
+  if (result.documents.length + result.failures.length === 0) log(`Shard ${flags.shard} holds none of the documents found: nothing to build.`);
+  else log(buildSummary(result));
   return result.failures.length > 0 ? exit.failed : exit.ok;
 }
 

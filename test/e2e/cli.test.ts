@@ -67,7 +67,9 @@ describe('the briefkit command', () => {
     expect(empty.stderr).toContain('No Markdown files found in drafts.');
     // A shard may be empty when there are fewer documents than shards.
     writeFileSync(path.join(root, 'drafts', 'one.md'), '---\ntitle: One\n---\n## A\n');
-    expect(runCli(['build', 'drafts', '--out', 'out', '--no-config', '--formats', 'report-html', '--shard', '2/2'], { cwd: root }).code).toBe(0);
+    const emptyShard = runCli(['build', 'drafts', '--out', 'out', '--no-config', '--formats', 'report-html', '--shard', '2/2'], { cwd: root });
+    expect(emptyShard.code).toBe(0);
+    expect(emptyShard.stderr).toContain('Shard 2/2 holds none of the documents found: nothing to build.');
   });
 
   it('prints its version and help', () => {
