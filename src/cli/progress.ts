@@ -43,7 +43,8 @@ function liveBar(sink: ProgressSink): Progress {
     const filled = total === 0 ? width : Math.round((done / total) * width);
     const current = [...running].map((f) => path.basename(f)).join(', ');
     const line = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}${cached ? ` (${cached} unchanged)` : ''}${current ? `  ${current}` : ''}`;
-    sink.write(`\r\x1b[2K${line.slice(0, Math.max(20, (sink.columns ?? 80) - 1))}`);
+    // A terminal that reports no width (0, as under some pseudo-terminals) is taken as 80 columns wide.
+    sink.write(`\r\x1b[2K${line.slice(0, Math.max(20, (sink.columns || 80) - 1))}`);
     drawn = true;
   };
   return {

@@ -13,9 +13,9 @@ const events: BuildEvent[] = [
   { type: 'document-failed', file: '/p/c.md', error: new Error('x') },
 ];
 
-function capture(isTTY: boolean, quiet = false): string {
+function capture(isTTY: boolean, quiet = false, columns = 100): string {
   let text = '';
-  const progress = createProgress({ isTTY, columns: 100, write: (s: string) => (text += s) }, { quiet });
+  const progress = createProgress({ isTTY, columns, write: (s: string) => (text += s) }, { quiet });
   for (const event of events) progress.onEvent(event);
   progress.finish();
   return text;
@@ -35,6 +35,10 @@ describe('build progress', () => {
     expect(text).toContain('\r\x1b[2K[');
     expect(text).toContain('3/3 (1 unchanged)');
     expect(text.endsWith('\r\x1b[2K')).toBe(true);
+  });
+
+  it('shows the count and names on a terminal that reports no width', () => {
+    expect(capture(true, false, 0)).toContain('3/3 (1 unchanged)');
   });
 
   it('prints nothing when quiet', () => {
