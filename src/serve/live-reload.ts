@@ -17,7 +17,8 @@ const liveReloadMark = 'data-briefkit-live-reload';
  * (`briefkitDeck.stop()`), `<noscript>` content (a parser without scripting would show it), a changed
  * Content-Security-Policy (policies only add up within a page), or a failed fetch. Either way `briefkit:refreshed` is
  * dispatched on the window once the new content is in (a reload then fires `load`). Saves that arrive while a
- * refresh runs make one more refresh after it.
+ * refresh runs make one more refresh after it. A `failed` event (a save that did not build) puts a banner naming the
+ * error over the pages of that document and the index; the next good save's refresh takes it away.
  */
 const liveReloadSource = `(() => {
   const events = new EventSource(${JSON.stringify(eventsPath)});
@@ -61,6 +62,20 @@ const liveReloadSource = `(() => {
       running = null;
     })();
   };
+  events.addEventListener('failed', (event) => {
+    const mine = JSON.parse(event.data).filter((f) => !slug || slug === 'index.html' || f.slug === slug);
+    if (mine.length === 0) return;
+    let box = document.getElementById('briefkit-preview-error');
+    if (!box) {
+      box = document.createElement('div');
+      box.id = 'briefkit-preview-error';
+      box.setAttribute('role', 'alert');
+      const style = { position: 'fixed', top: '0', left: '0', right: '0', zIndex: '2147483647', maxHeight: '45vh', overflow: 'auto', margin: '0', padding: '12px 16px', background: '#7f1d1d', color: '#fff', font: '14px/1.45 ui-monospace, monospace', whiteSpace: 'pre-wrap' };
+      Object.assign(box.style, style);
+      document.body.appendChild(box);
+    }
+    box.textContent = 'The last save did not build: this page still shows the build before it.\\n\\n' + mine.map((f) => f.text).join('\\n\\n');
+  });
   events.addEventListener('reload', (event) => {
     const changed = JSON.parse(event.data);
     if (!slug || slug === 'index.html' || changed.includes(slug) || changed.includes(slug + '/' + file)) request();

@@ -12,6 +12,7 @@ import { outputIndexHtml } from '../output/output-index.js';
 import { acquireOutputLock } from '../output/output-lock.js';
 import { writeAtomic } from '../output/write-atomic.js';
 import { version } from '../version.js';
+import { BriefkitError } from '../errors.js';
 import { affectedDocuments, isSharedInput } from './affected-documents.js';
 import { Coalescer } from './coalescer.js';
 import { documentsWritten } from './documents-written.js';
@@ -181,6 +182,8 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewSess
         // Failed documents are rebuilt on any template change; a document is failed if either build failed it.
         failed = [...new Set([...failed.filter((f) => !combined.documents.some((d) => d.file === f)), ...combined.failures.map((f) => f.file)])];
         report({ type: 'html-built', result: combined, changed: changed === 'all' ? [] : changed });
+        // Open pages of a document that failed say so (they keep showing the last good build); a good save refreshes them.
+        if (combined.failures.length > 0) server.events.send('failed', combined.failures.map((f) => ({ slug: latest.get(f.file)?.slug, text: failureText(f.error, resolved.root) })));
       }
       const built = settled.flatMap((s) => (s.status === 'fulfilled' && s.value ? s.value.documents : []));
       // A preview opened on up-to-date output built nothing yet: build one document once, out of sight, so the
@@ -265,6 +268,12 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewSess
       await releaseLock();
     },
   };
+}
+
+/** Why a document failed, as the preview's pages show it: the error's place (relative to the project) and hint. */
+function failureText(error: unknown, root: string): string {
+  const text = error instanceof BriefkitError ? error.describe() : error instanceof Error ? error.message : String(error);
+  return text.split(root + path.sep).join('');
 }
 
 /** Builds of different formats of the same documents as one result: a document failed by either is failed. */

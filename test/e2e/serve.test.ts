@@ -170,6 +170,27 @@ describe('briefkit serve', () => {
     }
   });
 
+  it('puts the error of a save that did not build over the open page, and takes it away with the next good save', async () => {
+    const browser = await launchReaderBrowser();
+    try {
+      const page = await browser.newPage();
+      await page.goto(new URL('memo/report.html', session.url).href);
+      await new Promise((r) => setTimeout(r, 300));
+      writeFileSync(path.join(root, 'content/memo.md'), '---\ntitle: [unclosed\n---\n## Findings\n\nText.\n');
+      const banner = await page.waitForSelector('#briefkit-preview-error[role="alert"]', { timeout: 30_000 });
+      const text = await banner?.evaluate((el) => el.textContent ?? '');
+      expect(text).toContain('did not build');
+      expect(text).toMatch(/content\/memo\.md:\d+/);
+      expect(text).not.toContain(root);
+      writeFileSync(path.join(root, 'content/memo.md'), memo('A sentence after the fix.'));
+      await page.waitForFunction(() => document.body.innerText.replaceAll('\u00ad', '').includes('A sentence after the fix.'), { timeout: 30_000 });
+      expect(await page.$('#briefkit-preview-error')).toBeNull();
+    } finally {
+      await browser.close();
+      await session.idle();
+    }
+  });
+
   it('keeps rebuilding on save after a file that no document uses changed', async () => {
     writeFileSync(path.join(root, 'content/scratch.txt'), 'an editor backup, a log: not a source');
     await new Promise((r) => setTimeout(r, 200));
