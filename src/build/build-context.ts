@@ -15,12 +15,11 @@ export interface BuildContext {
   /** Slides already measured, for decks that are fitted but not printed (kept across the preview's builds). */
   fitMemory: FitMemory;
   browser: BrowserService;
-  /** Whether outputs are flushed to the disk before they count as written (see BuildServices.flushWrites). */
-  flushWrites: boolean;
   /** Claims the output folder of a document's slug for that file; throws when another document of the build holds it. */
   claimSlug(slug: string, file: string): void;
-  /** Flushes later what was written without flushing (see flushWrites); the build waits for it before its manifest. */
-  flushLater(files: readonly string[]): void;
-  /** Resolves once everything handed to flushLater is on the disk. */
-  flushed(): Promise<void>;
+  /**
+   * When set, outputs are written without waiting for the disk and handed here to be flushed later, before the build
+   * saves the manifest that vouches for them (see BuildServices.flushWrites); otherwise each is flushed as written.
+   */
+  flushLater?: (files: readonly string[]) => void;
 }

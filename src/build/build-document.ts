@@ -77,8 +77,8 @@ export async function buildDocument(file: string, ctx: BuildContext): Promise<Do
   if (reportHtml !== undefined && briefing.anchorLinks?.length) warnings.push(...unresolvedAnchors(briefing.anchorLinks, reportHtml, briefing.file));
   // Renders finish in any order; outputs are listed in the fixed order of the formats.
   artifacts.sort((a, b) => allFormats.indexOf(a.format) - allFormats.indexOf(b.format));
-  await Promise.all(artifacts.map((a) => writeAtomic(a.path, a.data, { flush: ctx.flushWrites })));
-  if (!ctx.flushWrites) ctx.flushLater(artifacts.map((a) => a.path));
+  await Promise.all(artifacts.map((a) => writeAtomic(a.path, a.data, { flush: !ctx.flushLater })));
+  ctx.flushLater?.(artifacts.map((a) => a.path));
   return {
     file: briefing.file,
     slug: briefing.slug,

@@ -10,11 +10,10 @@ import { BriefkitError } from '../errors.js';
 import { outputIndexHtml } from '../output/output-index.js';
 import { acquireOutputLock } from '../output/output-lock.js';
 import { removeStaleTempFiles } from '../output/remove-stale-temp-files.js';
-import { writeAtomic } from '../output/write-atomic.js';
+import { flushFile, writeAtomic } from '../output/write-atomic.js';
 import { version } from '../version.js';
 import { browserForBuild } from './browser-for-build.js';
 import type { DocumentResult } from './build-document.js';
-import type { BuildContext } from './build-context.js';
 import type { BuildMemo } from './build-memo.js';
 import { runPool } from './run-pool.js';
 import { selectShard } from './shard.js';
@@ -123,7 +122,9 @@ async function buildLocked(resolved: ResolvedBuildOptions, files: string[], star
 
   const failures: BuildFailure[] = [];
   let browserStarted = false;
-  let ctx: BuildContext | undefined;
+  // Outputs the preview's HTML pass wrote without waiting for the disk (see BuildServices.flushWrites), being flushed.
+  const flushes: Promise<void>[] = [];
+  const flushLater = services.flushWrites === false ? (written: readonly string[]) => void flushes.push(...written.map(flushFile)) : undefined;
   const seenSlugs = new Map<string, string>(documents.map((d) => [d.slug, d.file]));
   try {
     if (stale.length > 0) {
@@ -137,13 +138,12 @@ async function buildLocked(resolved: ResolvedBuildOptions, files: string[], star
         }
         seenSlugs.set(slug, file);
       };
-      const made = createBuildContext(resolved, browser, services.memo, services.flushWrites, claimSlug);
-      ctx = made;
+      const ctx = createBuildContext(resolved, browser, { memo: services.memo, claimSlug, flushLater });
       await runPool(stale, 4, async (file) => {
         resolved.onEvent({ type: 'document-start', file });
         const sourceKey = await cache?.sourceKey(file);
         try {
-          const result = await buildDocumentWithRetry(file, made);
+          const result = await buildDocumentWithRetry(file, ctx);
           documents.push(result);
           await cache?.record(result, sourceKey, result.inputs);
           resolved.onEvent({ type: 'document-done', file, slug: result.slug, ms: result.ms, dir: path.join(resolved.outDir, result.slug) });
@@ -159,7 +159,7 @@ async function buildLocked(resolved: ResolvedBuildOptions, files: string[], star
     browserStarted = browser.started;
     if (!services.browser) await browser.close();
     // Outputs written without waiting for the disk are on it before the manifest that vouches for them is.
-    await ctx?.flushed();
+    await Promise.all(flushes);
     await cache?.save();
   }
 

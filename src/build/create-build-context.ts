@@ -6,7 +6,6 @@ import { TemplateRegistry } from '../templates/registry.js';
 import type { BuildContext } from './build-context.js';
 import type { BuildMemo } from './build-memo.js';
 import { FitMemory } from './fit-memory.js';
-import { flushFile } from '../output/write-atomic.js';
 
 /** The part of a build context that depends only on templates and settings, not on which formats are built. */
 type Renderers = Pick<BuildContext, 'templates' | 'markdown' | 'marp' | 'fitMemory'>;
@@ -35,18 +34,14 @@ function createRenderers(options: ResolvedBuildOptions): Renderers {
  * actually going to be built. With a memo (the preview's), the renderers of an earlier build with the same
  * templates and settings are reused: templates stay compiled and the Marp engine keeps its themes.
  */
-export function createBuildContext(options: ResolvedBuildOptions, browser: BrowserService, memo?: BuildMemo, flushWrites = true, claimSlug: BuildContext['claimSlug'] = () => undefined): BuildContext {
+export function createBuildContext(
+  options: ResolvedBuildOptions,
+  browser: BrowserService,
+  build: { memo?: BuildMemo } & Partial<Pick<BuildContext, 'claimSlug' | 'flushLater'>> = {},
+): BuildContext {
+  const { memo, claimSlug = () => undefined, flushLater } = build;
   const renderers = memo ? memo.get(renderersKey(options), () => createRenderers(options)) : createRenderers(options);
-  const flushes: Promise<void>[] = [];
-  return {
-    ...renderers,
-    options,
-    browser,
-    flushWrites,
-    claimSlug,
-    flushLater: (files) => void flushes.push(...files.map((file) => flushFile(file))),
-    flushed: async () => void (await Promise.all(flushes)),
-  };
+  return { ...renderers, options, browser, claimSlug, flushLater };
 }
 
 export { buildDocument } from './build-document.js';

@@ -119,13 +119,6 @@ export class BuildCache {
     return this.keyOf(file);
   }
 
-  /** Forgets a document (it failed, so it must be built again next time). */
-  forget(file: string): void {
-    const name = this.entryName(file);
-    delete this.manifest.documents[name];
-    this.changes.set(name, undefined);
-  }
-
   /**
    * Writes this build's changes into the manifest as it is on disk now, so two builds that share an output
    * folder (the preview's HTML and PDF passes) keep each other's entries.

@@ -147,7 +147,8 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewSess
     });
     let result: BuildResult;
     try {
-      // Not flushed: the pages reload without waiting for the disk (the PDF pass after it flushes its files).
+      // Not flushed as written: the pages reload without waiting for the disk; the build flushes its files before it
+      // saves their cache entries.
       result = await build({ ...buildOptions(formats, changed === 'all' ? undefined : changed), onEvent: written.onEvent }, services(htmlBrowser, false));
     } finally {
       written.finish();
