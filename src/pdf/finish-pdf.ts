@@ -1,4 +1,5 @@
 import { PdfFile } from './pdf-file.js';
+import { PrintedPartsJoiner } from './join-printed-parts.js';
 import { mapPdf2StructureRoles } from './map-structure-roles.js';
 import { PdfUpdate } from './pdf-update.js';
 import { readNamedDestinations } from './read-destinations.js';
@@ -19,16 +20,15 @@ export type PrintedParts = Uint8Array | readonly (Uint8Array | Promise<Uint8Arra
 
 /**
  * The printed parts of one PDF as one file: a single part as printed, several (a long deck printed in chunks, see
- * print-in-chunks.ts) joined by pdf-lib, which is loaded only then. Parts still printing are joined as each arrives,
- * in order: a 1,500-slide handout's join (1.9 s) otherwise ran alone after its last part printed.
+ * print-in-chunks.ts) joined (see PrintedPartsJoiner). Parts still printing are joined as each arrives, in order, so
+ * the join overlaps the printing of the parts still to come.
  */
 export async function joinedBytes(parts: PrintedParts): Promise<Uint8Array> {
   if (parts instanceof Uint8Array) return parts;
   if (parts.length === 1) return parts[0];
-  const [{ PdfJoiner }, { saveOptions }] = await Promise.all([import('./join-pdfs.js'), import('./pdf-lib-pace.js')]);
-  const joiner = await PdfJoiner.start(await parts[0]);
-  for (const part of parts.slice(1)) await joiner.add(await part);
-  return joiner.finish().save(saveOptions);
+  const joiner = new PrintedPartsJoiner(await parts[0]);
+  for (const part of parts.slice(1)) joiner.add(await part);
+  return joiner.finish();
 }
 
 /**

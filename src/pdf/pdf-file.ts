@@ -18,8 +18,8 @@ function readCrossReference(bytes: Uint8Array, at: number): CrossReference {
     if (seen.has(next) || next < 0 || next >= bytes.length) throw new PdfSyntaxError(`Bad cross-reference offset ${next}.`);
     seen.add(next);
     const lexer: PdfLexer = new PdfLexer(bytes, next);
-    // A cross-reference stream (PDF 1.5, `N 0 obj <</Type /XRef …>>`) is something neither Chromium nor pdf-lib
-    // (as briefkit saves) writes; the caller is told rather than handed a wrong reading.
+    // A cross-reference stream (PDF 1.5, `N 0 obj <</Type /XRef …>>`) is something neither Chromium nor briefkit
+    // writes; the caller is told rather than handed a wrong reading.
     if (lexer.atDigit()) throw new PdfSyntaxError('The PDF uses a cross-reference stream, which this reader does not handle.');
     lexer.expect('xref');
     while (lexer.word(true) !== 'trailer') {
@@ -62,7 +62,7 @@ function lastStartXref(bytes: Uint8Array): number {
 /**
  * A PDF read lazily through its cross-reference table: only the objects asked for are parsed (the catalog, the page
  * tree, named destinations), never the content streams, so reading where things are costs next to nothing even for
- * a large file. Used on PDFs Chromium printed or pdf-lib saved, which both write classic tables.
+ * a large file. Used on PDFs Chromium printed or briefkit joined, which both write classic tables.
  */
 export class PdfFile {
   private readonly cache = new Map<number, { gen: number; value: PdfValue; valueEnd: number }>();
@@ -147,6 +147,16 @@ export class PdfFile {
     const extent = this.extent(ref.num);
     if (!extent?.data || !(extent.value instanceof Map)) return undefined;
     return { dict: extent.value, data: this.bytes.subarray(extent.data.start, extent.data.end) };
+  }
+
+  /** Where object `num` starts (its `N G obj`), or undefined for an object not in use. */
+  offsetOf(num: number): number | undefined {
+    return this.offsets.get(num);
+  }
+
+  /** Where the data of stream object `num` lies (from its `/Length`), or undefined when it is not a stream. */
+  dataRange(num: number): { start: number; end: number } | undefined {
+    return this.extent(num)?.data;
   }
 
   /** The numbers of every object in use, as the cross-reference table lists them. */

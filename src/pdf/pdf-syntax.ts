@@ -64,7 +64,7 @@ export type PdfDict = Map<string, PdfValue>;
 /** Any PDF object but a stream. */
 export type PdfValue = number | boolean | null | PdfName | PdfRef | PdfString | PdfDict | PdfValue[];
 
-/** The PDF is not laid out as expected (not one Chromium or pdf-lib wrote). */
+/** The PDF is not laid out as expected (not one Chromium or briefkit wrote). */
 export class PdfSyntaxError extends Error {
   override name = 'PdfSyntaxError';
 }
