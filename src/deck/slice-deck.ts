@@ -21,8 +21,8 @@ export function sliceDeck(deck: RenderedDeck, start: number, end: number): Rende
 }
 
 /**
- * For a part `start`..`end - 1` printed on its own: the link targets other slides hold (`outside`) and its own
- * elements that links point at (`inside`), as withPartLinks wants them. Empty for a deck printed whole.
+ * For a part `start`..`end - 1` printed on its own: the link targets other slides hold (`outside`, ids) and its own
+ * elements that links point at (`inside`, as the links write them), as withPartLinks wants them. Empty for a deck printed whole.
  */
 export function partLinks(deck: RenderedDeck, start: number, end: number): { outside: string[]; inside: string[] } {
   const linked = linkedIds(deck.html);
@@ -31,7 +31,7 @@ export function partLinks(deck: RenderedDeck, start: number, end: number): { out
   const isLinked = (id: string): boolean => linked.has(id);
   return {
     outside: elementIds([...svgs.slice(0, start), ...svgs.slice(end)].join('')).filter(isLinked),
-    inside: elementIds(svgs.slice(start, end).join('')).filter(isLinked),
+    inside: elementIds(svgs.slice(start, end).join('')).flatMap((id) => linked.get(id) ?? []),
   };
 }
 

@@ -26,16 +26,31 @@ export function elementIds(html: string): string[] {
   return [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
 }
 
-/** The ids that in-page links (`href="#…"`) in a piece of HTML point at. */
-export function linkedIds(html: string): Set<string> {
-  return new Set([...html.matchAll(/\shref="#([^"]+)"/g)].map((m) => m[1]));
+/**
+ * The ids that in-page links (`href="#…"`) in a piece of HTML point at, each with its fragment as the link writes
+ * it: a link to an id outside ASCII is written percent-encoded (`#%EB%B6%81…`), and Chromium names the destination
+ * after the fragment as written.
+ */
+export function linkedIds(html: string): Map<string, string> {
+  const linked = new Map<string, string>();
+  for (const [, fragment] of html.matchAll(/\shref="#([^"]+)"/g)) {
+    let id = fragment;
+    try {
+      id = decodeURIComponent(fragment);
+    } catch {
+      // Not percent-encoding after all: the fragment is the id.
+    }
+    if (!linked.has(id)) linked.set(id, fragment);
+  }
+  return linked;
 }
 
 /**
  * Keeps links between parts printed on their own. Chromium writes a link into the PDF only when its target is in
  * the page, and a named destination only for an element some link points at. So a part gets a hidden list with an
- * empty element for each id another part prints (`outside`), and a link to each of its own elements that a link
- * elsewhere points at (`inside`); PdfJoiner then merges the parts' named destinations and the links resolve.
+ * empty element for each id another part prints (`outside`, ids), and a link to each of its own elements that a link
+ * elsewhere points at (`inside`, fragments as those links write them, so the destination gets the links' name);
+ * PrintedPartsJoiner then merges the parts' named destinations and the links resolve.
  */
 export function withPartLinks(html: string, links: { outside: readonly string[]; inside: readonly string[] }): string {
   if (links.outside.length === 0 && links.inside.length === 0) return html;

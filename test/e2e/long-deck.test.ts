@@ -3,10 +3,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/index.js';
 import { printChunkSize } from '../../src/pdf/print-in-chunks.js';
 import { tempDir, writeFiles } from '../helpers/fixtures.js';
-import { flat, pdfInfo, pdfOutline, pdfPages } from '../helpers/pdf.js';
+import { flat, pdfDestinations, pdfInfo, pdfLinkNames, pdfOutline, pdfPages } from '../helpers/pdf.js';
 
 // More slides than one print takes, so the deck and its handout are printed in parts (in both tabs) and joined.
 const sections = printChunkSize + 12;
+const lastHeading = '북한 미사일';
+const lastId = '북한-미사일';
 let handout = '';
 let deck = '';
 let slides = 0;
@@ -14,7 +16,10 @@ let slides = 0;
 beforeAll(async () => {
   const src = tempDir();
   const out = tempDir();
-  const body = Array.from({ length: sections }, (_, i) => `## Point ${i + 1}\n\nStatement ${i + 1}.\n\n::: notes\nNote for point ${i + 1}.\n:::\n`).join('\n');
+  // The first point links to the last, in another part, whose heading (and so its id) is Korean.
+  const heading = (i: number): string => (i === sections - 1 ? lastHeading : `Point ${i + 1}`);
+  const link = (i: number): string => (i === 0 ? `\n\n::: deck\n- Statement 1, see [the last point](#${lastId}).\n:::` : '');
+  const body = Array.from({ length: sections }, (_, i) => `## ${heading(i)}\n\nStatement ${i + 1}.${link(i)}\n\n::: notes\nNote for point ${i + 1}.\n:::\n`).join('\n');
   writeFiles(src, { 'long.md': `---\ntitle: Long deck\nclassification: Unclassified\n---\n${body}` });
   const result = await build({ root: src, paths: [src], outDir: out, formats: ['deck-html', 'deck-pdf', 'handout'] });
   expect(result.failures.map((f) => String(f.error))).toEqual([]);
@@ -27,10 +32,21 @@ describe('a deck longer than one print', () => {
   it('prints every slide once, in order, one bookmark per slide, tagged', async () => {
     const pages = pdfPages(deck);
     expect(pages).toHaveLength(slides);
-    const order = pages.map((text) => Number(/Statement (\d+)\./u.exec(flat(text))?.[1])).filter((n) => !Number.isNaN(n));
+    const order = pages.map((text) => Number(/Statement (\d+)[.,]/u.exec(flat(text))?.[1])).filter((n) => !Number.isNaN(n));
     expect(order).toEqual(Array.from({ length: sections }, (_, i) => i + 1));
     expect(await pdfOutline(deck)).toHaveLength(slides);
     expect(pdfInfo(deck).Tagged).toBe('yes');
+  });
+});
+
+describe('a link from one part of a long deck to another', () => {
+  it('opens the slide it points at, though its id is outside ASCII (the link writes it percent-encoded)', async () => {
+    const pages = pdfPages(deck);
+    const target = pages.findIndex((text) => flat(text).includes(`Statement ${sections}.`)) + 1;
+    const source = pages.findIndex((text) => flat(text).includes('Statement 1, see')) + 1;
+    const name = encodeURIComponent(lastId);
+    expect(pdfDestinations(deck).get(name)).toBe(target);
+    expect(await pdfLinkNames(deck, source)).toContain(name);
   });
 });
 

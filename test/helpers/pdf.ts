@@ -213,3 +213,18 @@ export async function structureElements(file: string): Promise<{ type: string; a
   visit(pdf.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict)?.lookup(PDFName.of('K')), 'StructTreeRoot');
   return found;
 }
+
+/** The named destinations the links on page `page` (1-based) go to (`/Dest`, or a GoTo action's `/D`, as a name or string). */
+export async function pdfLinkNames(file: string, page: number): Promise<string[]> {
+  const { PDFDocument, PDFDict, PDFName, PDFArray, PDFHexString, PDFString } = await import('pdf-lib');
+  const pdf = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
+  const annots = pdf.getPages()[page - 1]?.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
+  const names: string[] = [];
+  for (let i = 0; i < (annots?.size() ?? 0); i += 1) {
+    const annot = annots?.lookupMaybe(i, PDFDict);
+    const target = annot?.get(PDFName.of('Dest')) ?? annot?.lookupMaybe(PDFName.of('A'), PDFDict)?.get(PDFName.of('D'));
+    if (target instanceof PDFName) names.push(target.decodeText());
+    else if (target instanceof PDFString || target instanceof PDFHexString) names.push(target.decodeText());
+  }
+  return names;
+}

@@ -25,6 +25,12 @@ describe('printing a deck in parts', () => {
     expect(partLinks(deck, 2, 4)).toEqual({ outside: [], inside: ['4'] });
   });
 
+  it('pairs a percent-encoded link with the id outside ASCII it points at, keeping the link’s spelling for the target’s part', () => {
+    const korean = { ...deck, html: `<div class="marpit">${svg(1, '<a href="#%EB%B6%81%ED%95%9C">to 북한</a>')}${svg(2, '<h2 id="북한">북한</h2>')}</div>` };
+    expect(partLinks(korean, 0, 1)).toEqual({ outside: ['북한'], inside: [] });
+    expect(partLinks(korean, 1, 2)).toEqual({ outside: [], inside: ['%EB%B6%81%ED%95%9C'] });
+  });
+
   it('adds the hidden targets and links at the start of the body, leaving a page without any untouched', () => {
     const page = '<html><body class="x"><main>m</main></body></html>';
     expect(withPartLinks(page, { outside: ['4'], inside: ['1'] })).toBe('<html><body class="x"><div hidden data-briefkit-part-links><a id="4"></a><a href="#1"></a></div><main>m</main></body></html>');
