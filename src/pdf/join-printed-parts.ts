@@ -1,12 +1,12 @@
 import { PdfFile } from './pdf-file.js';
-import { PdfName, PdfRef, PdfSyntaxError, serialize, type PdfDict, type PdfValue } from './pdf-syntax.js';
+import { PdfName, PdfRef, PdfString, PdfSyntaxError, serialize, type PdfDict, type PdfValue } from './pdf-syntax.js';
 
-/** A part's object number → the joined file's (0, the null object, for one the part does not have). */
+/** A part's object number → the joined file's (0 for one the part does not have or drops: written as `null`). */
 type Renumber = (num: number) => number;
 
 /** A value with every reference renumbered (for objects the joiner rewrites). */
 function renumbered(value: PdfValue, to: Renumber): PdfValue {
-  if (value instanceof PdfRef) return new PdfRef(to(value.num));
+  if (value instanceof PdfRef) return to(value.num) === 0 ? null : new PdfRef(to(value.num));
   if (Array.isArray(value)) return value.map((item) => renumbered(item, to));
   if (value instanceof Map) return new Map([...value].map(([key, item]) => [key, renumbered(item, to)]));
   return value;
@@ -36,23 +36,45 @@ export function renumberedText(text: string, to: Renumber): string {
   let out = '';
   for (let from = 0; ; ) {
     const open = text.indexOf('(', from);
-    out += text.slice(from, open < 0 ? text.length : open).replace(refPattern, (_, num: string) => `${to(Number(num))} 0 R`);
+    out += text.slice(from, open < 0 ? text.length : open).replace(refPattern, (_, num: string) => (to(Number(num)) === 0 ? 'null' : `${to(Number(num))} 0 R`));
     if (open < 0) return out;
     from = literalStringEnd(text, open);
     out += text.slice(open, from);
   }
 }
 
-/** The entries of a number tree (PDF 1.7 §7.9.7), flattened in the order found, and the numbers of its nodes. */
-function numberTree(file: PdfFile, node: PdfValue | undefined, out = { entries: [] as [number, PdfValue][], nodes: [] as number[] }, depth = 0): typeof out {
+/** A number tree's or name tree's entries (PDF 1.7 §7.9.6–7), flattened in the order found, and its nodes' numbers. */
+interface TreeEntries<K> {
+  entries: [K, PdfValue][];
+  nodes: number[];
+}
+
+/** Reads a number tree (`/Nums`, keys integers) or a name tree (`/Names`, keys strings) from its root. */
+function treeEntries<K extends number | PdfString>(file: PdfFile, node: PdfValue | undefined, kind: 'Nums' | 'Names', out: TreeEntries<K> = { entries: [], nodes: [] }, depth = 0): TreeEntries<K> {
   const dict = file.dict(node);
   if (!dict || depth > 32) return out;
   if (node instanceof PdfRef) out.nodes.push(node.num);
-  const nums = file.resolve(dict.get('Nums'));
-  if (Array.isArray(nums)) for (let i = 0; i + 1 < nums.length; i += 2) if (typeof nums[i] === 'number') out.entries.push([nums[i] as number, nums[i + 1]]);
+  const pairs = file.resolve(dict.get(kind));
+  const isKey = (key: PdfValue): key is K => (kind === 'Nums' ? typeof key === 'number' : key instanceof PdfString);
+  if (Array.isArray(pairs)) for (let i = 0; i + 1 < pairs.length; i += 2) if (isKey(pairs[i])) out.entries.push([pairs[i] as K, pairs[i + 1]]);
   const kids = file.resolve(dict.get('Kids'));
-  if (Array.isArray(kids)) for (const kid of kids) numberTree(file, kid, out, depth + 1);
+  if (Array.isArray(kids)) for (const kid of kids) treeEntries(file, kid, kind, out, depth + 1);
   return out;
+}
+
+/** Orders name-tree keys by their bytes, as a name tree lists them (PDF 1.7 §7.9.6). */
+function byBytes(a: PdfString, b: PdfString): number {
+  return Buffer.compare(Buffer.from(a.bytes), Buffer.from(b.bytes));
+}
+
+/** A font subset's tag: six capital letters and a plus sign before the font's name (PDF 1.7 §9.6.4). */
+const subsetTag = /(\/(?:BaseFont|FontName)\s*\/)([A-Z]{6})\+/g;
+
+/** The `n`th six-letter tag (AAAAAA, BAAAAA, …), as Skia numbers them. */
+function nthTag(n: number): string {
+  let tag = '';
+  for (let i = 0, rest = n; i < 6; i += 1, rest = Math.floor(rest / 26)) tag += String.fromCharCode(65 + (rest % 26));
+  return tag;
 }
 
 /** The children of a structure element or root (`/K`) as a list. */
@@ -76,6 +98,14 @@ function mergeableTop(file: PdfFile, rootKids: readonly PdfValue[]): { ref: PdfR
   return { ref: only, element, kids };
 }
 
+/** Renames structure element IDs in a value: an element's `/ID`, and the IDs its `/Headers` (table cells) name. */
+function renameIds(value: PdfValue, renames: ReadonlyMap<string, PdfString>, key = ''): PdfValue {
+  if (value instanceof PdfString) return key === 'ID' || key === 'Headers' ? (renames.get(Buffer.from(value.bytes).toString('hex')) ?? value) : value;
+  if (Array.isArray(value)) return value.map((item) => renameIds(item, renames, key));
+  if (value instanceof Map) for (const [name, item] of value) value.set(name, renameIds(item, renames, name));
+  return value;
+}
+
 /** Adds `by` to every `/StructParents` (pages, forms) and `/StructParent` (annotations) in a value. */
 function shiftStructParents(value: PdfValue, by: number): void {
   if (Array.isArray(value)) for (const item of value) shiftStructParents(item, by);
@@ -92,6 +122,8 @@ interface Shared {
   pages: number;
   structRoot?: number;
   parentTree?: number;
+  /** The structure elements' IDs (`/IDTree`), when the first part has one. */
+  idTree?: number;
   document?: number;
 }
 
@@ -102,7 +134,8 @@ interface Shared {
  * parts are tagged, one structure tree holds every part's (each part's `Document` children under the first part's
  * `Document`, as PDF/UA asks for one), its parent-tree keys renumbered so they stay unique (each page's
  * `/StructParents` and each annotation's `/StructParent` moved by the same amount; PDF 1.7 §14.7.4.4); and the named
- * destinations are merged, the first part to name one winning. Content streams, fonts and images are copied as bytes:
+ * destinations and structure element IDs (`/IDTree`) are merged, the first part to name one winning, and each part's
+ * font subsets keep tags of their own. Content streams, fonts and images are copied as bytes:
  * pdf-lib, which did this before, parsed and rewrote every object (4 s of a 1,500-slide deck and handout).
  */
 export class PrintedPartsJoiner {
@@ -124,6 +157,11 @@ export class PrintedPartsJoiner {
   private readonly rootKids: PdfValue[] = [];
   private readonly documentKids: PdfRef[] = [];
   private dests?: { num: number; entries: Map<string, PdfValue> };
+  /** Structure element IDs by their bytes (hex), the first part naming one winning. */
+  private readonly ids = new Map<string, [PdfString, PdfValue]>();
+  /** The font subset tags written so far: a later part's subsets get tags of their own. */
+  private readonly usedTags = new Set<string>();
+  private nextTag = 0;
 
   /** Starts the joined file with the first part's header. */
   constructor(first: Uint8Array) {
@@ -158,15 +196,21 @@ export class PrintedPartsJoiner {
     const structRoot = file.dict(structRootRef);
     const offset = this.nextKey;
     let partNext = 0;
-    let tree: ReturnType<typeof numberTree> | undefined;
+    let tree: TreeEntries<number> | undefined;
+    let idTree: TreeEntries<PdfString> | undefined;
     // The part's structure elements that join the joined file's Document element, or else its root.
     let documentKids: PdfRef[] = [];
     let rootKids: PdfValue[] = [];
     if (structRoot && shared.structRoot !== undefined && shared.parentTree !== undefined) {
       // References to the part's root and Document (the children's `/P`) are pointed at the joined file's.
       if (structRootRef instanceof PdfRef) standIns.set(structRootRef.num, shared.structRoot);
-      tree = numberTree(file, structRoot.get('ParentTree'));
+      tree = treeEntries<number>(file, structRoot.get('ParentTree'), 'Nums');
       for (const node of tree.nodes) standIns.set(node, shared.parentTree);
+      if (first && structRoot.has('IDTree')) shared.idTree = this.next++;
+      if (shared.idTree !== undefined) {
+        idTree = treeEntries<PdfString>(file, structRoot.get('IDTree'), 'Names');
+        for (const node of idTree.nodes) standIns.set(node, shared.idTree);
+      }
       const next = file.resolve(structRoot.get('ParentTreeNextKey'));
       partNext = Math.max(typeof next === 'number' ? next : 0, ...tree.entries.map(([key]) => key + 1));
       const kids = kidsOf(file, structRoot.get('K'));
@@ -191,7 +235,18 @@ export class PrintedPartsJoiner {
     for (const num of kept) numbers.set(num, this.next++);
     const to: Renumber = (num) => numbers.get(num) ?? 0;
 
-    this.copyObjects(file, kept, to, new Map([[pagesRef.num, new PdfRef(shared.pages)]]), offset);
+    // IDs another part already uses are renamed (each tab's renderer numbers its elements on its own: a long
+    // handout's parts repeated 49 of 1,280), in the elements and in the table cells' /Headers that name them.
+    const renames = new Map<string, PdfString>();
+    for (const [key] of idTree?.entries ?? []) {
+      const hex = Buffer.from(key.bytes).toString('hex');
+      if (!this.ids.has(hex)) continue;
+      let suffix = 2;
+      const unique = (): PdfString => new PdfString(Buffer.concat([key.bytes, Buffer.from(`-${suffix}`)]));
+      while (this.ids.has(Buffer.from(unique().bytes).toString('hex'))) suffix += 1;
+      renames.set(hex, unique());
+    }
+    this.copyObjects(file, kept, to, { parents: new Map([[pagesRef.num, new PdfRef(shared.pages)]]), structParentShift: offset, renames });
 
     if (first) {
       this.catalog = renumbered(catalog, to) as PdfDict;
@@ -202,6 +257,10 @@ export class PrintedPartsJoiner {
     this.documentKids.push(...documentKids.map((kid) => new PdfRef(to(kid.num))));
     this.rootKids.push(...rootKids.map((kid) => renumbered(kid, to)));
     if (tree) for (const [key, value] of tree.entries) this.parentTree.push([key + offset, renumbered(value, to)]);
+    for (const [key, value] of idTree?.entries ?? []) {
+      const named = renames.get(Buffer.from(key.bytes).toString('hex')) ?? key;
+      this.ids.set(Buffer.from(named.bytes).toString('hex'), [named, renumbered(value, to)]);
+    }
     this.nextKey = offset + partNext;
     if (dests && this.dests) for (const [name, value] of dests) if (!this.dests.entries.has(name)) this.dests.entries.set(name, renumbered(value, to));
     this.pageBranches.push(new PdfRef(to(pagesRef.num)));
@@ -212,10 +271,15 @@ export class PrintedPartsJoiner {
   /**
    * Copies the part's kept objects in file order. Each object's bytes run from its offset to the next object's (Chromium
    * writes them one after another); an object's text has its references renumbered, a stream's data is copied as is.
-   * A page tree root (given its new `/Parent` in `parents`), and an object with a structure-parent key to move, is
-   * parsed and written anew.
+   * A page tree root (given its new `/Parent` in `parents`), an object with a structure-parent key to move, and one
+   * that may hold a renamed structure element ID, is parsed and written anew.
    */
-  private copyObjects(file: PdfFile, kept: readonly number[], to: Renumber, parents: ReadonlyMap<number, PdfRef>, structParentShift: number): void {
+  private copyObjects(
+    file: PdfFile,
+    kept: readonly number[],
+    to: Renumber,
+    { parents, structParentShift, renames }: { parents: ReadonlyMap<number, PdfRef>; structParentShift: number; renames: ReadonlyMap<string, PdfString> },
+  ): void {
     const bytes = file.bytes;
     const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
     const starts = file
@@ -232,6 +296,8 @@ export class PrintedPartsJoiner {
       }
       return lo < starts.length ? starts[lo] : file.xrefOffset;
     };
+    // This part's subset tags and the tags they are written with.
+    const tags = new Map<string, string>();
     for (const num of kept) {
       const start = file.offsetOf(num) ?? 0;
       const region = text.slice(start, endOf(start));
@@ -245,22 +311,43 @@ export class PrintedPartsJoiner {
       const dictText = data ? text.slice(start + head, data.start) : region.slice(head, close);
       const parent = parents.get(num);
       const shifts = structParentShift !== 0 && dictText.includes('/StructParent');
+      const renamed = renames.size > 0 && (dictText.includes('/ID') || dictText.includes('/Headers'));
+      const rewrite = parent !== undefined || shifts || renamed;
       const newNum = to(num);
       this.offsets[newNum] = this.offset;
-      if (!parent && !shifts) this.write(`${newNum} 0 obj${renumberedText(dictText, to)}`);
+      if (!rewrite) this.write(`${newNum} 0 obj${this.retagged(renumberedText(dictText, to), tags)}`);
       else {
         const value = renumbered(file.object(new PdfRef(num, Number(header[2]))), to);
         if (value instanceof Map && parent) value.set('Parent', parent);
         if (shifts) shiftStructParents(value, structParentShift);
-        this.write(`${newNum} 0 obj\n${serialize(value)}\n${data ? 'stream\n' : ''}`);
+        if (renamed) renameIds(value, renames);
+        this.write(`${newNum} 0 obj\n${this.retagged(serialize(value), tags)}\n${data ? 'stream\n' : ''}`);
       }
       if (!data) {
         this.write('endobj\n');
         continue;
       }
       this.writeBytes(bytes.subarray(data.start, data.end));
-      this.write(parent || shifts ? '\nendstream\nendobj\n' : `${text.slice(data.end, start + close)}endobj\n`);
+      this.write(rewrite ? '\nendstream\nendobj\n' : `${text.slice(data.end, start + close)}endobj\n`);
     }
+  }
+
+  /**
+   * Object text with its font subset tags made unique in the joined file: each part's print numbers its subsets from
+   * AAAAAA again, and two different subsets under one tag break preflight checks and tools that merge fonts by name.
+   */
+  private retagged(text: string, tags: Map<string, string>): string {
+    if (!text.includes('+')) return text;
+    return text.replace(subsetTag, (_, key: string, tag: string) => {
+      let written = tags.get(tag);
+      if (written === undefined) {
+        written = tag;
+        while (this.usedTags.has(written)) written = nthTag(this.nextTag++);
+        this.usedTags.add(written);
+        tags.set(tag, written);
+      }
+      return `${key}${written}+`;
+    });
   }
 
   private write(text: string): void {
@@ -315,6 +402,11 @@ export class PrintedPartsJoiner {
         rootKids.unshift(ref(shared.document));
       }
       const root = new Map(this.structRoot);
+      if (shared.idTree !== undefined) {
+        const names: PdfValue[] = [...this.ids.values()].sort(([a], [b]) => byBytes(a, b)).flat();
+        this.writeObject(shared.idTree, new Map([['Names', names]]));
+        root.set('IDTree', ref(shared.idTree));
+      }
       root.set('K', rootKids.length === 1 ? rootKids[0] : rootKids);
       root.set('ParentTree', ref(shared.parentTree));
       root.set('ParentTreeNextKey', this.nextKey);

@@ -32,21 +32,24 @@ function stream(data: string): Buffer {
 function taggedPart(label: string, dest: string): Uint8Array {
   return pdfOf([
     `<</Title (${label})>>`, // 1 Info
-    '<</Type /Page\n/Contents 4 0 R\n/StructParents 0\n/Parent 6 0 R>>', // 2
+    '<</Type /Page\n/Resources <</Font <</F1 17 0 R>>>>\n/Contents 4 0 R\n/StructParents 0\n/Parent 6 0 R>>', // 2
     `<</Type /Page\n/Contents 5 0 R\n/StructParents 1\n/Annots [7 0 R]\n/Parent 6 0 R>>`, // 3
     stream(`BT (${label} one 9 0 R) Tj ET endobj`), // 4
     stream(`BT (${label} two) Tj ET`), // 5
     '<</Type /Pages\n/Count 2\n/Kids [2 0 R 3 0 R]>>', // 6
     `<</Type /Annot\n/Subtype /Link\n/StructParent 2\n/Dest /${dest}>>`, // 7
-    '<</Type /StructTreeRoot\n/K 9 0 R\n/ParentTreeNextKey 3\n/ParentTree 14 0 R>>', // 8
+    '<</Type /StructTreeRoot\n/K 9 0 R\n/ParentTreeNextKey 3\n/ParentTree 14 0 R\n/IDTree 16 0 R>>', // 8
     '<</Type /StructElem\n/S /Document\n/P 8 0 R\n/K 10 0 R>>', // 9
     '<</Type /StructElem\n/S /NonStruct\n/P 9 0 R\n/K [11 0 R 12 0 R]>>', // 10
-    `<</Type /StructElem\n/S /P\n/P 10 0 R\n/Pg 2 0 R\n/Alt (see 2 0 R \\(not a reference\\))\n/K 0>>`, // 11
-    '<</Type /StructElem\n/S /P\n/P 10 0 R\n/Pg 3 0 R\n/K [0 <</Type /OBJR\n/Obj 7 0 R>>]>>', // 12
+    `<</Type /StructElem\n/S /P\n/ID (p-${label})\n/A <</O /Table\n/Headers [(shared)]>>\n/P 10 0 R\n/Pg 2 0 R\n/Alt (see 2 0 R \\(not a reference\\))\n/K 0>>`, // 11
+    '<</Type /StructElem\n/S /P\n/ID (shared)\n/P 10 0 R\n/Pg 3 0 R\n/K [0 <</Type /OBJR\n/Obj 7 0 R>>]>>', // 12
     '[12 0 R]', // 13 (annotation's parent)
     '<</Nums [0 [11 0 R] 1 [12 0 R] 2 13 0 R]>>', // 14
     `<</${dest} [3 0 R /XYZ 0 100 0]\n/shared [2 0 R /XYZ 0 50 0]>>`, // 15
-    '<</Type /Catalog\n/Pages 6 0 R\n/Dests 15 0 R\n/MarkInfo <</Marked true>>\n/StructTreeRoot 8 0 R\n/Lang (en)>>', // 16
+    `<</Names [(p-${label}) 11 0 R (shared) 12 0 R]>>`, // 16
+    '<</Type /Font\n/Subtype /TrueType\n/BaseFont /AAAAAA+NotoSans-Regular\n/FontDescriptor 18 0 R>>', // 17
+    '<</Type /FontDescriptor\n/FontName /AAAAAA+NotoSans-Regular\n/Flags 32>>', // 18
+    '<</Type /Catalog\n/Pages 6 0 R\n/Dests 15 0 R\n/MarkInfo <</Marked true>>\n/StructTreeRoot 8 0 R\n/Lang (en)>>', // 19
   ]);
 }
 
@@ -140,6 +143,31 @@ describe('joining printed parts', () => {
     expect(pageOf('a')).toBe(1);
     expect(pageOf('b')).toBe(3);
     expect(pageOf('shared')).toBe(0);
+  });
+
+  it('merges the structure element IDs into one tree, sorted, renaming a later part’s ID another part took', () => {
+    const names = dict(dict(file.catalog.get('StructTreeRoot')).get('IDTree')).get('Names') as PdfValue[];
+    const keys = names.filter((_, i) => i % 2 === 0).map((key) => (key as PdfString).decodeText());
+    expect(keys).toEqual(['p-First', 'p-Second', 'shared', 'shared-2']);
+    const pageOf = (i: number): number => file.pageRefs().findIndex((page) => page.num === (dict(names[i]).get('Pg') as PdfRef).num);
+    expect([pageOf(1), pageOf(3), pageOf(5), pageOf(7)]).toEqual([0, 2, 1, 3]);
+    // The renamed element carries its new ID, and the cell naming it as its header names it so.
+    expect((dict(names[7]).get('ID') as PdfString).decodeText()).toBe('shared-2');
+    const headers = (element: PdfValue): string[] => ((dict(dict(element).get('A')).get('Headers') as PdfString[]) ?? []).map((id) => id.decodeText());
+    expect([headers(names[1]), headers(names[3])]).toEqual([['shared'], ['shared-2']]);
+  });
+
+  it('gives the later part’s font subsets tags of their own, the same in the font and its descriptor', () => {
+    const fonts = file.pageRefs().flatMap((page) => {
+      const resources = file.dict(dict(page).get('Resources'));
+      if (!resources) return [];
+      const font = dict(dict(resources.get('Font')).get('F1'));
+      return [[(font.get('BaseFont') as PdfName).text, (dict(font.get('FontDescriptor')).get('FontName') as PdfName).text]];
+    });
+    expect(fonts).toEqual([
+      ['AAAAAA+NotoSans-Regular', 'AAAAAA+NotoSans-Regular'],
+      ['BAAAAA+NotoSans-Regular', 'BAAAAA+NotoSans-Regular'],
+    ]);
   });
 
   it('keeps the first part’s catalog entries and drops the later parts’ document information', () => {
