@@ -67,10 +67,6 @@ ${deck.css}
 @page { size: ${options.paper} portrait; margin: 12mm 14mm; }
 ${options.css}
 </style>
-<style>
-/* The handout is only ever printed: not laid out for the screen first (a third of a long handout's cost). */
-@media screen { body.bk-handout { display: none; } }
-</style>
 </head>
 <body class="bk-handout">
 <nav hidden>${deck.slides.slice(start, options.end ?? total).map((_, j) => `<a href="#${handoutPageId(start + j)}"></a>`).join('')}</nav>
