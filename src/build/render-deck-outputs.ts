@@ -6,7 +6,7 @@ import type { DeckPlan } from '../deck/deck-model.js';
 import { deckPage } from '../deck/deck-page.js';
 import { handoutPage, handoutPageId } from '../deck/handout-page.js';
 import { planDeck } from '../deck/plan-deck.js';
-import { renderDeck, type RenderedDeck } from '../deck/render-deck.js';
+import { onlyFitsDiffer, renderDeck, withFits, type RenderedDeck } from '../deck/render-deck.js';
 import { partLinks, sliceDeck } from '../deck/slice-deck.js';
 import { finishPdf } from '../pdf/finish-pdf.js';
 import { chunkRanges, printChunkSize, printEachPart, withPartLinks } from '../pdf/print-in-chunks.js';
@@ -38,8 +38,11 @@ export async function renderDeckOutputs(briefing: Briefing, settings: DocumentSe
   // deck.html has the viewer script; the page measured and printed does not (see deckPage), so its policy allows
   // inline scripts only where the slides may hold some (--trust-html), as the report's does.
   const pageOf = (deck: RenderedDeck, viewer = true): string => withContentSecurityPolicy(deckPage(deck, briefing.meta, shell, { viewer }), contentSecurityPolicy({ inlineScripts: viewer || ctx.options.trustHtml }));
+  let last: { plan: DeckPlan; deck: RenderedDeck } | undefined;
   const render = (plan: DeckPlan): DeckRendering => {
-    const deck = renderDeck(plan, briefing, marp, ctx.markdown);
+    // A fitting round that only shrank slides renders nothing again: the new fits are set on the last rendering.
+    const deck = last && onlyFitsDiffer(last.plan, plan) ? withFits(last.deck, plan.slides.map((slide) => slide.fit)) : renderDeck(plan, briefing, marp, ctx.markdown);
+    last = { plan, deck };
     return { deck, html: pageOf(deck), printHtml: pageOf(deck, false) };
   };
   const plan = planDeck(briefing, { theme: settings.theme });
