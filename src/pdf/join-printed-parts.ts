@@ -134,8 +134,8 @@ interface Shared {
  * parts are tagged, one structure tree holds every part's (each part's `Document` children under the first part's
  * `Document`, as PDF/UA asks for one), its parent-tree keys renumbered so they stay unique (each page's
  * `/StructParents` and each annotation's `/StructParent` moved by the same amount; PDF 1.7 §14.7.4.4); and the named
- * destinations and structure element IDs (`/IDTree`) are merged, the first part to name one winning, and each part's
- * font subsets keep tags of their own. Content streams, fonts and images are copied as bytes:
+ * destinations are merged (the first part to name one winning), and so are the structure element IDs (`/IDTree`; a
+ * later part's repeat of an ID is renamed), and each part's font subsets keep tags of their own. Content streams, fonts and images are copied as bytes:
  * pdf-lib, which did this before, parsed and rewrote every object (4 s of a 1,500-slide deck and handout).
  */
 export class PrintedPartsJoiner {
@@ -157,7 +157,7 @@ export class PrintedPartsJoiner {
   private readonly rootKids: PdfValue[] = [];
   private readonly documentKids: PdfRef[] = [];
   private dests?: { num: number; entries: Map<string, PdfValue> };
-  /** Structure element IDs by their bytes (hex), the first part naming one winning. */
+  /** Structure element IDs by their bytes (hex), with the element each names (a later part's repeats renamed). */
   private readonly ids = new Map<string, [PdfString, PdfValue]>();
   /** The font subset tags written so far: a later part's subsets get tags of their own. */
   private readonly usedTags = new Set<string>();
@@ -212,7 +212,7 @@ export class PrintedPartsJoiner {
         for (const node of idTree.nodes) standIns.set(node, shared.idTree);
       }
       const next = file.resolve(structRoot.get('ParentTreeNextKey'));
-      partNext = Math.max(typeof next === 'number' ? next : 0, ...tree.entries.map(([key]) => key + 1));
+      partNext = tree.entries.reduce((most, [key]) => Math.max(most, key + 1), typeof next === 'number' ? next : 0);
       const kids = kidsOf(file, structRoot.get('K'));
       const top = mergeableTop(file, kids);
       if (first && top) shared.document = this.next++;
