@@ -69,6 +69,8 @@ export class BrowserService {
   private closed = false;
   private readonly jobsSinceCollection = new WeakMap<Page, number>();
   private readonly sessions = new WeakMap<Page, CDPSession>();
+  /** The last tab's hiding, which the next one waits for (see hide()). */
+  private hiding: Promise<void> = Promise.resolve();
   /** Every tab this service opened (or took over from Chromium's start), so that pages scripts opened can be told apart. */
   private readonly ownTabs = new WeakSet<Page>();
   readonly blocked: BlockedRequest[] = [];
@@ -303,7 +305,15 @@ export class BrowserService {
    * priority as they were (spawn-chromium.ts), twelve loads and prints of a deck and its handout took 27% less CPU.
    * https://chromedevtools.github.io/devtools-protocol/tot/Browser/#method-setWindowBounds
    */
-  private async hide(tab: Page): Promise<void> {
+  private hide(tab: Page): Promise<void> {
+    // One tab at a time: a tab that read the window's state while another was minimising it saw it shown, minimised
+    // it again (which does nothing) and stayed shown itself (a test caught one tab of three visible).
+    const hidden = this.hiding.then(() => this.hideNow(tab));
+    this.hiding = hidden.catch(() => undefined);
+    return hidden;
+  }
+
+  private async hideNow(tab: Page): Promise<void> {
     const session = await this.session(tab);
     const { windowId, bounds } = await session.send('Browser.getWindowForTarget');
     // Tabs share one window, and a tab opened in it is shown even while it is minimised: minimising again does
