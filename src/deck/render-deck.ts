@@ -74,9 +74,14 @@ export function withFits(deck: RenderedDeck, fits: readonly (number | undefined)
     scales.add(scale);
     return bare.replace(/<section(?=[\s>])/g, `<section data-bk-fit="${scale}"`);
   });
-  const base = deck.css.split(fitRulesMarker)[0];
+  const base = cssWithoutFits(deck.css);
   const rules = [...scales].map((scale) => `div.marpit > svg > foreignObject > section[data-bk-fit="${scale}"] > ${fitChildren} { zoom: ${scale}; }`);
   return { ...deck, html: `<div class="marpit">${svgs.join('')}</div>`, css: rules.length > 0 ? `${base}${fitRulesMarker}${rules.join('\n')}\n` : base };
+}
+
+/** A deck's CSS without the fit rules withFits added (which depend only on the scales its slides are shrunk to). */
+export function cssWithoutFits(css: string): string {
+  return css.split(fitRulesMarker)[0];
 }
 
 /** Whether two plans differ in nothing but the slides' fits (so one's rendering, its fits set anew, is the other's). */

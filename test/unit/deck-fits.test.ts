@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DeckPlan, PlannedSlide } from '../../src/deck/deck-model.js';
+import { FitMemory } from '../../src/build/fit-memory.js';
 import { onlyFitsDiffer, withFits, type RenderedDeck } from '../../src/deck/render-deck.js';
 
 const svg = (n: number, layers = 1): string =>
@@ -38,5 +39,24 @@ describe('slides shrunk to fit', () => {
     expect(onlyFitsDiffer(plan, { ...plan, slides: [plan.slides[0], slide('b2')] })).toBe(false);
     expect(onlyFitsDiffer(plan, { ...plan, slides: [plan.slides[0]] })).toBe(false);
     expect(onlyFitsDiffer(plan, { ...plan, theme: 'briefing-dark' })).toBe(false);
+  });
+});
+
+describe('remembering slide measures across fits', () => {
+  const page = (d: RenderedDeck): string => `<html><head><style>${d.css}</style></head><body>${d.html}</body></html>`;
+  const memory = new FitMemory();
+
+  it('keeps a slide’s key when another slide is shrunk, and changes it when the slide itself is', () => {
+    const before = memory.keys(deck, page(deck));
+    const shrunk = withFits(deck, [undefined, 0.85, undefined]);
+    const after = memory.keys(shrunk, page(shrunk));
+    expect([after[0], after[2]]).toEqual([before[0], before[2]]);
+    expect(after[1]).not.toBe(before[1]);
+  });
+
+  it('changes every key when the page around the slides changes', () => {
+    const themed = { ...deck, css: 'section { color: blue }' };
+    const keys = memory.keys(themed, page(themed));
+    memory.keys(deck, page(deck)).forEach((key, i) => expect(keys[i]).not.toBe(key));
   });
 });
