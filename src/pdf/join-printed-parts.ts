@@ -1,88 +1,8 @@
 import { PdfFile } from './pdf-file.js';
 import { PdfName, PdfRef, PdfString, PdfSyntaxError, serialize, type PdfDict, type PdfValue } from './pdf-syntax.js';
-
-/** A part's object number → the joined file's (0 for one the part does not have or drops: written as `null`). */
-type Renumber = (num: number) => number;
-
-/** A value with every reference renumbered (for objects the joiner rewrites). */
-function renumbered(value: PdfValue, to: Renumber): PdfValue {
-  if (value instanceof PdfRef) return to(value.num) === 0 ? null : new PdfRef(to(value.num));
-  if (Array.isArray(value)) return value.map((item) => renumbered(item, to));
-  if (value instanceof Map) return new Map([...value].map(([key, item]) => [key, renumbered(item, to)]));
-  return value;
-}
-
-/**
- * `N G R` as a whole token run, outside literal strings (which renumberedText skips): preceded and followed by
- * white-space or a delimiter other than `/` (so the digits that end a name are not taken for a number). A hex string
- * cannot hold one, as `R` is not a hex digit.
- */
-const refPattern = /(?<![^\s()<>[\]{}])(\d+)\s+\d+\s+R(?![^\s()<>[\]{}/%])/g;
-
-/** The index just past the literal string that opens at `open` (balanced parentheses, backslash escapes; §7.3.4.2). */
-function literalStringEnd(text: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < text.length; i += 1) {
-    const c = text.charCodeAt(i);
-    if (c === 0x5c) i += 1;
-    else if (c === 0x28) depth += 1;
-    else if (c === 0x29 && (depth -= 1) === 0) return i + 1;
-  }
-  throw new PdfSyntaxError(`Unterminated string in “${text.slice(open, open + 40)}”.`);
-}
-
-/** PDF object text (Latin-1, one character per byte) with its references renumbered and everything else as it was. */
-export function renumberedText(text: string, to: Renumber): string {
-  let out = '';
-  for (let from = 0; ; ) {
-    const open = text.indexOf('(', from);
-    out += text.slice(from, open < 0 ? text.length : open).replace(refPattern, (_, num: string) => (to(Number(num)) === 0 ? 'null' : `${to(Number(num))} 0 R`));
-    if (open < 0) return out;
-    from = literalStringEnd(text, open);
-    out += text.slice(open, from);
-  }
-}
-
-/** A number tree's or name tree's entries (PDF 1.7 §7.9.6–7), flattened in the order found, and its nodes' numbers. */
-interface TreeEntries<K> {
-  entries: [K, PdfValue][];
-  nodes: number[];
-}
-
-/** Reads a number tree (`/Nums`, keys integers) or a name tree (`/Names`, keys strings) from its root. */
-function treeEntries<K extends number | PdfString>(file: PdfFile, node: PdfValue | undefined, kind: 'Nums' | 'Names', out: TreeEntries<K> = { entries: [], nodes: [] }, depth = 0): TreeEntries<K> {
-  const dict = file.dict(node);
-  if (!dict || depth > 32) return out;
-  if (node instanceof PdfRef) out.nodes.push(node.num);
-  const pairs = file.resolve(dict.get(kind));
-  const isKey = (key: PdfValue): key is K => (kind === 'Nums' ? typeof key === 'number' : key instanceof PdfString);
-  if (Array.isArray(pairs)) for (let i = 0; i + 1 < pairs.length; i += 2) if (isKey(pairs[i])) out.entries.push([pairs[i] as K, pairs[i + 1]]);
-  const kids = file.resolve(dict.get('Kids'));
-  if (Array.isArray(kids)) for (const kid of kids) treeEntries(file, kid, kind, out, depth + 1);
-  return out;
-}
-
-/** Orders name-tree keys by their bytes, as a name tree lists them (PDF 1.7 §7.9.6). */
-function byBytes(a: PdfString, b: PdfString): number {
-  return Buffer.compare(Buffer.from(a.bytes), Buffer.from(b.bytes));
-}
-
-/** A font subset's tag: six capital letters and a plus sign before the font's name (PDF 1.7 §9.6.4). */
-const subsetTag = /(\/(?:BaseFont|FontName)\s*\/)([A-Z]{6})\+/g;
-
-/** The `n`th six-letter tag (AAAAAA, BAAAAA, …), as Skia numbers them. */
-function nthTag(n: number): string {
-  let tag = '';
-  for (let i = 0, rest = n; i < 6; i += 1, rest = Math.floor(rest / 26)) tag += String.fromCharCode(65 + (rest % 26));
-  return tag;
-}
-
-/** The children of a structure element or root (`/K`) as a list. */
-function kidsOf(file: PdfFile, value: PdfValue | undefined): PdfValue[] {
-  const resolved = value instanceof PdfRef && Array.isArray(file.resolve(value)) ? file.resolve(value) : value;
-  if (resolved === undefined) return [];
-  return Array.isArray(resolved) ? resolved : [resolved];
-}
+import { renumbered, renumberedText, type Renumber } from './renumber.js';
+import { byBytes, kidsOf, renameIds, treeEntries, type TreeEntries } from './structure-trees.js';
+import { SubsetTags } from './subset-tags.js';
 
 /**
  * The single top structure element of a part's tree (Chromium's `Document`) when every child of it is an indirect
@@ -96,14 +16,6 @@ function mergeableTop(file: PdfFile, rootKids: readonly PdfValue[]): { ref: PdfR
   const kids = kidsOf(file, element.get('K'));
   if (!kids.every((kid): kid is PdfRef => kid instanceof PdfRef && file.dict(kid) !== undefined)) return undefined;
   return { ref: only, element, kids };
-}
-
-/** Renames structure element IDs in a value: an element's `/ID`, and the IDs its `/Headers` (table cells) name. */
-function renameIds(value: PdfValue, renames: ReadonlyMap<string, PdfString>, key = ''): PdfValue {
-  if (value instanceof PdfString) return key === 'ID' || key === 'Headers' ? (renames.get(Buffer.from(value.bytes).toString('hex')) ?? value) : value;
-  if (Array.isArray(value)) return value.map((item) => renameIds(item, renames, key));
-  if (value instanceof Map) for (const [name, item] of value) value.set(name, renameIds(item, renames, name));
-  return value;
 }
 
 /** Adds `by` to every `/StructParents` (pages, forms) and `/StructParent` (annotations) in a value. */
@@ -160,8 +72,7 @@ export class PrintedPartsJoiner {
   /** Structure element IDs by their bytes (hex), with the element each names (a later part's repeats renamed). */
   private readonly ids = new Map<string, [PdfString, PdfValue]>();
   /** The font subset tags written so far: a later part's subsets get tags of their own. */
-  private readonly usedTags = new Set<string>();
-  private nextTag = 0;
+  private readonly subsetTags = new SubsetTags();
 
   /** Starts the joined file with the first part's header. */
   constructor(first: Uint8Array) {
@@ -315,13 +226,13 @@ export class PrintedPartsJoiner {
       const rewrite = parent !== undefined || shifts || renamed;
       const newNum = to(num);
       this.offsets[newNum] = this.offset;
-      if (!rewrite) this.write(`${newNum} 0 obj${this.retagged(renumberedText(dictText, to), tags)}`);
+      if (!rewrite) this.write(`${newNum} 0 obj${this.subsetTags.retagged(renumberedText(dictText, to), tags)}`);
       else {
         const value = renumbered(file.object(new PdfRef(num, Number(header[2]))), to);
         if (value instanceof Map && parent) value.set('Parent', parent);
         if (shifts) shiftStructParents(value, structParentShift);
         if (renamed) renameIds(value, renames);
-        this.write(`${newNum} 0 obj\n${this.retagged(serialize(value), tags)}\n${data ? 'stream\n' : ''}`);
+        this.write(`${newNum} 0 obj\n${this.subsetTags.retagged(serialize(value), tags)}\n${data ? 'stream\n' : ''}`);
       }
       if (!data) {
         this.write('endobj\n');
@@ -330,24 +241,6 @@ export class PrintedPartsJoiner {
       this.writeBytes(bytes.subarray(data.start, data.end));
       this.write(rewrite ? '\nendstream\nendobj\n' : `${text.slice(data.end, start + close)}endobj\n`);
     }
-  }
-
-  /**
-   * Object text with its font subset tags made unique in the joined file: each part's print numbers its subsets from
-   * AAAAAA again, and two different subsets under one tag break preflight checks and tools that merge fonts by name.
-   */
-  private retagged(text: string, tags: Map<string, string>): string {
-    if (!text.includes('+')) return text;
-    return text.replace(subsetTag, (_, key: string, tag: string) => {
-      let written = tags.get(tag);
-      if (written === undefined) {
-        written = tag;
-        while (this.usedTags.has(written)) written = nthTag(this.nextTag++);
-        this.usedTags.add(written);
-        tags.set(tag, written);
-      }
-      return `${key}${written}+`;
-    });
   }
 
   private write(text: string): void {

@@ -1,6 +1,7 @@
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { PrintedPartsJoiner, renumberedText } from '../../src/pdf/join-printed-parts.js';
+import { PrintedPartsJoiner } from '../../src/pdf/join-printed-parts.js';
+import { renumberedText } from '../../src/pdf/renumber.js';
 import { PdfFile } from '../../src/pdf/pdf-file.js';
 import { PdfName, PdfRef, PdfString, type PdfDict, type PdfValue } from '../../src/pdf/pdf-syntax.js';
 
