@@ -4,11 +4,12 @@ import type { DocumentSettings } from '../config/document-settings.js';
 import { slideLabel } from '../deck/bookmark-titles.js';
 import type { DeckPlan } from '../deck/deck-model.js';
 import { deckPage } from '../deck/deck-page.js';
-import { handoutPage, handoutPageId } from '../deck/handout-page.js';
+import { handoutPage, handoutPageId, slideSlotIds } from '../deck/handout-page.js';
 import { planDeck } from '../deck/plan-deck.js';
 import { onlyFitsDiffer, renderDeck, withFits, type RenderedDeck } from '../deck/render-deck.js';
-import { partLinks, sliceDeck } from '../deck/slice-deck.js';
+import { notesLinkTargets, partLinks, sliceDeck } from '../deck/slice-deck.js';
 import { finishPdf } from '../pdf/finish-pdf.js';
+import { placeSlides } from '../pdf/place-slides.js';
 import { chunkRanges, printChunkSize, printEachPart, withPartLinks } from '../pdf/print-in-chunks.js';
 import { printLoadedPage } from '../pdf/print-pdf.js';
 import { contentSecurityPolicy, withContentSecurityPolicy } from '../html/content-security-policy.js';
@@ -30,7 +31,9 @@ export interface DeckOutputs {
  * slide's size, a bookmark per slide) and the notes handout. The deck is measured in one tab; a deck that fits in
  * one print is printed from that same load. Longer decks, and every handout, print in parts of at most
  * {@link printChunkSize} slides, each its own small page, in whichever tabs are free: both tabs print at once and
- * no print walks the whole deck.
+ * no print walks the whole deck. The handout prints the notes and the slides' places only; each part then gets the
+ * deck PDF's own pages drawn into them (see placeSlides), so the deck is printed for a handout even when its PDF is
+ * not asked for.
  */
 export async function renderDeckOutputs(briefing: Briefing, settings: DocumentSettings, ctx: BuildContext, want: { pdf: boolean; handout: boolean }): Promise<DeckOutputs> {
   const marp = await ctx.marp();
@@ -43,9 +46,11 @@ export async function renderDeckOutputs(briefing: Briefing, settings: DocumentSe
     // A fitting round that only shrank slides renders nothing again: the new fits are set on the last rendering.
     const deck = last && onlyFitsDiffer(last.plan, plan) ? withFits(last.deck, plan.slides.map((slide) => slide.fit)) : renderDeck(plan, briefing, marp, ctx.markdown);
     last = { plan, deck };
-    return { deck, html: pageOf(deck), printHtml: pageOf(deck, false) };
+    return { deck, html: pageOf(deck), printHtml: withPartLinks(pageOf(deck, false), { outside: [], inside: want.handout ? notesLinkTargets(deck).fragments : [] }) };
   };
   const plan = planDeck(briefing, { theme: settings.theme });
+  // The handout is drawn from the deck's own pages, so either one prints the deck.
+  const printsDeck = want.pdf || want.handout;
   const deckPdf = (deck: RenderedDeck): PDFOptions => ({ width: `${deck.width}px`, height: `${deck.height}px`, preferCSSPageSize: true, tagged: true });
   // Rendered before a tab is asked for: a cold build renders while Chromium is still starting.
   const first = render(plan);
@@ -54,34 +59,40 @@ export async function renderDeckOutputs(briefing: Briefing, settings: DocumentSe
     // only slides it has not measured: the preview remembers them between saves.
     const pageFor = (part: RenderedDeck): string => pageOf(part, false);
     // Not with trusted HTML, whose scripts in one slide may draw into another.
-    const partial = ctx.options.trustHtml ? undefined : !want.pdf ? { pageFor, memory: ctx.fitMemory } : plan.slides.length > printChunkSize ? { pageFor } : undefined;
+    const partial = ctx.options.trustHtml ? undefined : !printsDeck ? { pageFor, memory: ctx.fitMemory } : plan.slides.length > printChunkSize ? { pageFor } : undefined;
     const fitted = await fitDeck(page, plan, render, briefing.file, first, partial);
     const short = fitted.deck.slides.length <= printChunkSize;
-    return { fitted, whole: want.pdf && short ? await printLoadedPage(page, deckPdf(fitted.deck)) : undefined };
+    return { fitted, whole: printsDeck && short ? await printLoadedPage(page, deckPdf(fitted.deck)) : undefined };
   });
   const { deck } = fitted;
   const ranges = chunkRanges(deck.slides.length);
   const viewport = { width: deck.width, height: deck.height };
   // A part keeps its links to and from slides printed in other parts (see withPartLinks).
-  const links = (start: number, end: number): Parameters<typeof withPartLinks>[1] => (ranges.length > 1 ? partLinks(deck, start, end) : { outside: [], inside: [] });
-  const deckParts = want.pdf
+  // The handout's notes may link to slides: the deck names those places too (see notesLinkTargets).
+  const links = (start: number, end: number): Parameters<typeof withPartLinks>[1] => {
+    const across = ranges.length > 1 ? partLinks(deck, start, end) : { outside: [], inside: [] };
+    return want.handout ? { ...across, inside: [...across.inside, ...notesLinkTargets(deck, start, end).fragments] } : across;
+  };
+  const notesTargets = want.handout ? notesLinkTargets(deck).ids : [];
+  const deckParts = printsDeck
     ? whole
       ? [whole]
       : printEachPart(ctx.browser, ranges, (start, end) => ({ html: withPartLinks(pageOf(sliceDeck(deck, start, end), false), links(start, end)), viewport }), deckPdf(deck))
     : undefined;
-  const handoutParts = want.handout
-    ? printEachPart(
-        ctx.browser,
-        ranges,
-        (start, end) => ({ html: withPartLinks(handoutPage(deck, briefing.meta, { css: shell.handoutCss, paper: settings.paper, start, end }), links(start, end)) }),
-        { preferCSSPageSize: true, format: settings.paper, tagged: true },
-      )
+  const notesPage = (start: number, end: number): string =>
+    withPartLinks(handoutPage(deck, briefing.meta, { css: shell.handoutCss, paper: settings.paper, start, end }), { outside: notesTargets, inside: [] });
+  const handoutPrints = want.handout
+    ? printEachPart(ctx.browser, ranges, (start, end) => ({ html: notesPage(start, end) }), { preferCSSPageSize: true, format: settings.paper, tagged: true })
     : undefined;
+  // Each part of the handout gets the slides of the deck's part that holds them.
+  const handoutParts =
+    handoutPrints && deckParts && handoutPrints.map(async (part, i) => placeSlides(await part, await deckParts[i], ranges[i][0], slideSlotIds, { whole: ranges.length > 1 }));
+  for (const part of handoutParts ?? []) part.catch(() => undefined);
   const outline = deck.slides.map((slide, pageIndex) => ({ title: slideLabel(slide), pageIndex }));
   const handoutOutline = outline.map((bookmark, i) => ({ ...bookmark, anchor: handoutPageId(i) }));
   // Both PDFs are joined as their parts arrive, side by side; should both fail, the deck's error is the one reported.
   const [pdf, handout] = await Promise.allSettled([
-    deckParts && finishPdf(deckParts, pdfMetadataFor(briefing.meta, 'Slide deck'), outline),
+    want.pdf && deckParts ? finishPdf(deckParts, pdfMetadataFor(briefing.meta, 'Slide deck'), outline) : undefined,
     handoutParts && finishPdf(handoutParts, pdfMetadataFor(briefing.meta, 'Handout with speaker notes'), handoutOutline),
   ]);
   if (pdf.status === 'rejected') throw pdf.reason;

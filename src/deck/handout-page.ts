@@ -4,7 +4,6 @@ import { slideLabel } from './bookmark-titles.js';
 import { markingLength } from './plan-deck.js';
 import { escapeHtml } from '../html/escape-html.js';
 import type { RenderedDeck } from './render-deck.js';
-import { slideSvgs } from './slice-deck.js';
 import { markingLevelClass } from '../content/marking-level.js';
 
 /** How the handout looks, and which slides a page of it holds. */
@@ -22,13 +21,25 @@ export function handoutPageId(index: number): string {
 }
 
 /**
- * The notes handout: one page per slide, the slide on top and its speaker notes below as real text (long notes run
- * on). Each slide's page has an id and a hidden link to it, so the PDF says where each one starts: Chromium writes
- * a named destination for every element a link of the page reaches (as the report's headings are found, see
+ * The ids of the two corners of slide `index`'s (0-based) place in the handout: its top left, an image standing in for
+ * the slide (its alternative text is the same id, for placeSlides to find its tag), and its bottom right.
+ */
+export function slideSlotIds(index: number): { start: string; end: string } {
+  return { start: `bk-slot-${index + 1}`, end: `bk-slot-${index + 1}-end` };
+}
+
+/** A transparent 1×1 PNG: drawn where a slide goes, so the print tags that place (see slideSlotIds). */
+const clearPixel = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
+/**
+ * The notes handout: one page per slide, the slide's place on top and its speaker notes below as real text (long
+ * notes run on). The slides themselves are not in the page: placeSlides (src/pdf/place-slides.ts) draws the deck
+ * PDF's own pages into their places, so they are not laid out and painted a second time. Each slide's page and the
+ * corners of its place have an id and a hidden link to it, so the PDF says where each one is: Chromium writes a
+ * named destination for every element a link of the page reaches (as the report's headings are found, see
  * src/pdf/mark-heading-targets.ts; where Blink writes them: https://source.chromium.org/search?q=SetURLDestinationLocation).
  */
 export function handoutPage(deck: RenderedDeck, meta: FrontMatter, options: HandoutOptions): string {
-  const svgs = slideSvgs(deck.html);
   const marking = meta.classification ? escapeHtml(meta.classification.toLocaleUpperCase()) : '';
   // A long marking is set smaller, as on the slides, so it takes one line or two, never more.
   const length = markingLength(meta.classification);
@@ -45,7 +56,7 @@ export function handoutPage(deck: RenderedDeck, meta: FrontMatter, options: Hand
       const hidden = i > 0 ? ' aria-hidden="true"' : '';
       return `<article class="bk-handout-page" id="${handoutPageId(i)}">
 ${marking ? `<div class="${markingClass}"${hidden}>${marking}</div>` : ''}
-<div class="marpit bk-handout-slide">${svgs[i] ?? ''}</div>
+<div class="bk-handout-slide"><img class="bk-handout-slot" id="${slideSlotIds(i).start}" alt="${slideSlotIds(i).start}" src="${clearPixel}"><i class="bk-handout-slot-end" id="${slideSlotIds(i).end}"></i></div>
 <section class="bk-handout-notes" aria-label="${escapeHtml(labels.speakerNotes)}">
 <h2><span class="bk-handout-number">${i + 1} / ${total}</span> ${escapeHtml(slideLabel(slide))}</h2>
 ${notes}
@@ -61,15 +72,21 @@ ${marking ? `<div class="${markingClass} bk-handout-marking-bottom"${hidden}>${m
 <meta name="generator" content="briefkit">
 <title>${escapeHtml(meta.title)} — handout</title>
 <style>
-${deck.css}
-</style>
-<style>
 @page { size: ${options.paper} portrait; margin: 12mm 14mm; }
 ${options.css}
 </style>
+<style>
+/* A slide's place keeps the slide's shape, and its corners are where placeSlides reads them. */
+.bk-handout-slide { position: relative; box-sizing: content-box !important; aspect-ratio: ${deck.width} / ${deck.height} !important; padding: 0 !important; }
+.bk-handout-slot { display: block !important; visibility: visible !important; opacity: 1 !important; position: absolute !important; inset: 0 !important; width: 100% !important; height: 100% !important; margin: 0 !important; border: 0 !important; padding: 0 !important; }
+.bk-handout-slot-end { display: block !important; position: absolute !important; left: 100% !important; top: 100% !important; }
+</style>
 </head>
 <body class="bk-handout">
-<nav hidden>${deck.slides.slice(start, options.end ?? total).map((_, j) => `<a href="#${handoutPageId(start + j)}"></a>`).join('')}</nav>
+<nav hidden>${deck.slides
+    .slice(start, options.end ?? total)
+    .map((_, j) => [handoutPageId(start + j), slideSlotIds(start + j).start, slideSlotIds(start + j).end].map((id) => `<a href="#${id}"></a>`).join(''))
+    .join('')}</nav>
 ${pages}
 </body>
 </html>

@@ -40,3 +40,16 @@ export function pickSlides(deck: RenderedDeck, indices: readonly number[]): Rend
   const svgs = slideSvgs(deck.html);
   return { ...deck, html: `<div class="marpit">${indices.map((i) => svgs[i]).join('')}</div>`, slides: indices.map((i) => deck.slides[i]) };
 }
+
+/**
+ * The slide elements that speaker notes link to, for slides `start`..`end - 1`: their ids, and the fragments the links
+ * write. The handout draws its slides from the deck PDF (see placeSlides), so such a link reaches its target only
+ * when the deck's print names a destination for it (a hidden link to each `fragment`) and the handout's print keeps
+ * the link (a stand-in element for each id; see withPartLinks).
+ */
+export function notesLinkTargets(deck: RenderedDeck, start = 0, end = deck.slides.length): { ids: string[]; fragments: string[] } {
+  const linked = linkedIds(deck.slides.map((slide) => slide.notesHtml).join(''));
+  if (linked.size === 0) return { ids: [], fragments: [] };
+  const ids = elementIds(slideSvgs(deck.html).slice(start, end).join('')).filter((id) => linked.has(id));
+  return { ids, fragments: ids.flatMap((id) => linked.get(id) ?? []) };
+}

@@ -9,7 +9,7 @@ import { PdfRef, serialize, type PdfDict, type PdfValue } from './pdf-syntax.js'
  */
 export class PdfUpdate {
   /** Objects written by the update, by number: the reference (for its generation) and the value. */
-  private readonly objects = new Map<number, { ref: PdfRef; value: PdfValue; data?: Uint8Array }>();
+  private readonly objects = new Map<number, { ref: PdfRef; value?: PdfValue; data?: Uint8Array; raw?: Uint8Array }>();
   private next: number;
   private info?: PdfRef;
 
@@ -50,6 +50,20 @@ export class PdfUpdate {
     return ref;
   }
 
+  /**
+   * Gives a new object its body as bytes already written: everything between `N G obj` and `endobj` (a dictionary,
+   * and for a stream its data between `stream` and `endstream`), e.g. an object copied from another file.
+   */
+  setRaw(ref: PdfRef, body: Uint8Array): void {
+    this.objects.set(ref.num, { ref, raw: body });
+  }
+
+  /** The value an object has in this update, or else in the original file. */
+  current(ref: PdfRef): PdfValue | undefined {
+    const changed = this.objects.get(ref.num);
+    return changed ? changed.value : this.file.object(ref);
+  }
+
   /** Replaces the catalog with a copy changed by `change`. */
   editCatalog(change: (catalog: PdfDict) => void): void {
     const edited = this.objects.get(this.file.rootRef.num)?.value;
@@ -68,12 +82,14 @@ export class PdfUpdate {
   /**
    * The changed file: the original bytes with the update appended (the original bytes when nothing changed). When a
    * stream was replaced, the file is written afresh instead, every other object copied as stored: appended, the new
-   * stream would leave the old one in the file as dead weight (content streams are most of a PDF's bytes).
+   * stream would leave the old one in the file as dead weight (content streams are most of a PDF's bytes). With
+   * `whole`, the file is always written afresh: one cross-reference section, each object running to the next one, as
+   * PrintedPartsJoiner expects of what it joins.
    */
-  bytes(): Uint8Array {
+  bytes({ whole = false }: { whole?: boolean } = {}): Uint8Array {
     if (this.objects.size === 0) return this.file.bytes;
     // Only a replaced stream leaves dead bytes behind; a new one is appended like any other object.
-    const rewrite = [...this.objects.values()].some((object) => object.data !== undefined && object.ref.num < this.file.size);
+    const rewrite = whole || [...this.objects.values()].some((object) => object.data !== undefined && object.ref.num < this.file.size);
     const original = this.file.bytes;
     const parts: Uint8Array[] = [];
     const offsets = new Map<number, { offset: number; gen: number }>();
@@ -92,9 +108,15 @@ export class PdfUpdate {
         push(newline);
       }
     } else push(original[original.length - 1] === 0x0a ? original : Buffer.concat([original, newline]));
-    for (const [num, { ref, value, data }] of [...this.objects].sort((a, b) => a[0] - b[0])) {
+    for (const [num, { ref, value, data, raw }] of [...this.objects].sort((a, b) => a[0] - b[0])) {
       offsets.set(num, { offset, gen: ref.gen });
-      push(Buffer.from(`${num} ${ref.gen} obj\n${serialize(value)}\n${data ? 'stream\n' : ''}`, 'latin1'));
+      if (raw) {
+        push(Buffer.from(`${num} ${ref.gen} obj`, 'latin1'));
+        push(raw);
+        push(Buffer.from('endobj\n', 'latin1'));
+        continue;
+      }
+      push(Buffer.from(`${num} ${ref.gen} obj\n${serialize(value ?? null)}\n${data ? 'stream\n' : ''}`, 'latin1'));
       if (data) push(data);
       push(Buffer.from(`${data ? '\nendstream' : ''}\nendobj\n`, 'latin1'));
     }

@@ -101,7 +101,7 @@ describe('briefkit serve', () => {
       await browser.close();
       rmSync(path.join(root, 'content/later.md'));
       // The removal is seen after a moment: wait until the index has dropped it, so its reload cannot reach the next test.
-      await expect.poll(() => readFileSync(path.join(out, 'index.html'), 'utf8').includes('later/'), { timeout: 15_000 }).toBe(false);
+      await expect.poll(() => readFileSync(path.join(out, 'index.html'), 'utf8').includes('later/'), { timeout: 30_000 }).toBe(false);
       await session.idle();
     }
   });
