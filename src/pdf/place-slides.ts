@@ -3,7 +3,8 @@ import { PdfFile } from './pdf-file.js';
 import { PdfName, PdfRef, PdfString, PdfSyntaxError, type PdfDict, type PdfValue } from './pdf-syntax.js';
 import { PdfUpdate } from './pdf-update.js';
 import { decodeName } from './read-destinations.js';
-import { renumberedText } from './renumber.js';
+import { ObjectCopier } from './copy-objects.js';
+import { hasType, SlideStructure } from './slide-structure.js';
 import { byBytes, kidsOf, renameIds, treeEntries } from './structure-trees.js';
 import { SubsetTags, subsetTagsIn } from './subset-tags.js';
 
@@ -23,10 +24,6 @@ interface Spot {
 }
 
 const name = (text: string): PdfName => new PdfName(text);
-const typeIs = (dict: PdfDict | undefined, type: string): boolean => {
-  const value = dict?.get('Type');
-  return value instanceof PdfName && value.text === type;
-};
 const numberAt = (array: PdfValue[], i: number): number => {
   const value = array[i];
   if (typeof value !== 'number') throw new PdfSyntaxError(`Expected a number in a destination or box, found ${String(value)}.`);
@@ -86,6 +83,23 @@ function placedRect(rect: PdfValue | undefined, scale: number, tx: number, ty: n
   return [x1 * scale + tx, y1 * scale + ty, x2 * scale + tx, y2 * scale + ty];
 }
 
+/** Where a slide goes on its handout page: the page, and the transform from the deck page's space into the place. */
+interface Placement {
+  pageRef: PdfRef;
+  page: PdfDict;
+  scale: number;
+  tx: number;
+  ty: number;
+}
+
+/** What placing slides changes on one handout page. */
+interface PageEdit {
+  page: PdfDict;
+  contents: PdfValue[];
+  xobjects: PdfDict;
+  annots: PdfValue[];
+}
+
 /**
  * Draws each slide of a printed deck into its place in the printed handout (see handoutPage): the deck page's content
  * becomes a form XObject drawn into the place, its fonts and images copied once, as bytes. The slide's tags come
@@ -97,284 +111,253 @@ function placedRect(rect: PdfValue | undefined, scale: number, tx: number, ty: n
  * PrintedPartsJoiner expects of a part.
  */
 export function placeSlides(handoutBytes: Uint8Array, deckBytes: Uint8Array, first: number, slots: SlotIds, { whole = false }: { whole?: boolean } = {}): Uint8Array {
-  const handout = PdfFile.parse(handoutBytes);
-  const deck = PdfFile.parse(deckBytes);
-  const update = new PdfUpdate(handout);
-  const deckPages = deck.pageRefs();
+  return new SlidePlacer(PdfFile.parse(handoutBytes), PdfFile.parse(deckBytes)).place(first, slots).bytes({ whole });
+}
 
-  // Deck objects copied so far, by number: fonts and images shared by many slides are copied once.
-  const copies = new Map<number, number>();
-  const queue: number[] = [];
-  const structural = new Set<number>([deck.rootRef.num, ...deckPages.map((ref) => ref.num)]);
-  const pagesRoot = deck.catalog.get('Pages');
-  if (pagesRoot instanceof PdfRef) structural.add(pagesRoot.num);
-  const handoutText = Buffer.from(handoutBytes.buffer, handoutBytes.byteOffset, handoutBytes.byteLength).toString('latin1');
-  const subsetTags = new SubsetTags(new Set(subsetTagsIn(handoutText)));
-  const deckTags = new Map<string, string>();
-  /** The handout's number for a deck object, copied (with what it refers to) when first asked for. */
-  const copyNum = (num: number): number => {
-    if (structural.has(num)) return 0;
-    let copy = copies.get(num);
-    if (copy === undefined) {
-      copy = update.reserve().num;
-      copies.set(num, copy);
-      queue.push(num);
-    }
-    return copy;
-  };
-  const copied = (value: PdfValue): PdfValue => {
-    if (value instanceof PdfRef) return copyNum(value.num) === 0 ? null : new PdfRef(copyNum(value.num));
-    if (Array.isArray(value)) return value.map(copied);
-    if (value instanceof Map) return new Map([...value].map(([key, item]) => [key, copied(item)]));
-    return value;
-  };
-  const drainCopies = (): void => {
-    for (let num = queue.pop(); num !== undefined; num = queue.pop()) {
-      const raw = deck.rawObject(num);
-      const start = deck.offsetOf(num);
-      if (!raw || start === undefined) throw new PdfSyntaxError(`The deck has no object ${num}.`);
-      const head = /^\d+\s+\d+\s+obj/.exec(Buffer.from(raw.bytes.subarray(0, 32)).toString('latin1'));
-      if (!head) throw new PdfSyntaxError(`Object ${num} of the deck is not where its cross-reference table says.`);
-      const bodyStart = start + head[0].length;
-      const bodyEnd = start + raw.bytes.byteLength - 'endobj'.length;
-      const data = deck.dataRange(num);
-      const textEnd = data ? data.start : bodyEnd;
-      const text = subsetTags.retagged(renumberedText(Buffer.from(deck.bytes.subarray(bodyStart, textEnd)).toString('latin1'), copyNum), deckTags);
-      const pieces = [Buffer.from(text, 'latin1')];
-      if (data) pieces.push(Buffer.from(deck.bytes.subarray(data.start, bodyEnd)));
-      update.setRaw(new PdfRef(copies.get(num) ?? 0), Buffer.concat(pieces));
-    }
-  };
+/** One handout file getting one deck file's slides (see placeSlides). */
+class SlidePlacer {
+  private readonly update: PdfUpdate;
+  private readonly copier: ObjectCopier;
+  private readonly structure: SlideStructure;
+  private readonly rootRef: PdfValue | undefined;
+  private readonly root: PdfDict | undefined;
+  /** The handout's parent tree entries, and the next free key, with the slides' added. */
+  private readonly parentTree: [number, PdfValue][];
+  private nextKey: number;
+  /** The handout's structure element IDs, with the slides' added. */
+  private readonly ids: [PdfString, PdfValue][];
+  private idsAdded = false;
+  private readonly dests: PdfDict;
+  private readonly pageEdits = new Map<number, PageEdit>();
+  private readonly margins = new Map<number, Point>();
 
-  // The handout's structure: its parent tree (extended below) and the elements the slides' places were tagged as.
-  const rootRef = handout.catalog.get('StructTreeRoot');
-  const root = handout.dict(rootRef);
-  const parentTree = root ? treeEntries<number>(handout, root.get('ParentTree'), 'Nums').entries : [];
-  const next = handout.resolve(root?.get('ParentTreeNextKey'));
-  let nextKey = parentTree.reduce((most, [key]) => Math.max(most, key + 1), typeof next === 'number' ? next : 0);
-  const ids = root ? treeEntries<PdfString>(handout, root.get('IDTree'), 'Names').entries : [];
-  let idsAdded = false;
+  constructor(
+    private readonly handout: PdfFile,
+    private readonly deck: PdfFile,
+  ) {
+    this.update = new PdfUpdate(handout);
+    const skip = new Set<number>([deck.rootRef.num, ...deck.pageRefs().map((ref) => ref.num)]);
+    const pagesRoot = deck.catalog.get('Pages');
+    if (pagesRoot instanceof PdfRef) skip.add(pagesRoot.num);
+    const text = Buffer.from(handout.bytes.buffer, handout.bytes.byteOffset, handout.bytes.byteLength).toString('latin1');
+    this.copier = new ObjectCopier(deck, this.update, skip, new SubsetTags(new Set(subsetTagsIn(text))));
+    this.structure = new SlideStructure(deck);
+    this.rootRef = handout.catalog.get('StructTreeRoot');
+    this.root = handout.dict(this.rootRef);
+    this.parentTree = this.root ? treeEntries<number>(handout, this.root.get('ParentTree'), 'Nums').entries : [];
+    const next = handout.resolve(this.root?.get('ParentTreeNextKey'));
+    this.nextKey = this.parentTree.reduce((most, [key]) => Math.max(most, key + 1), typeof next === 'number' ? next : 0);
+    this.ids = this.root ? treeEntries<PdfString>(handout, this.root.get('IDTree'), 'Names').entries : [];
+    this.dests = new Map(handout.dict(handout.catalog.get('Dests')) ?? []);
+  }
 
-  // The deck's structure: which page each element's content is on, to find each slide's own elements.
-  const deckRoot = deck.dict(deck.catalog.get('StructTreeRoot'));
-  const deckParentTree = new Map(deckRoot ? treeEntries<number>(deck, deckRoot.get('ParentTree'), 'Nums').entries : []);
-  const pageOfElement = new Map<number, number>();
-  const parentOf = (ref: PdfRef): PdfRef | undefined => {
-    const parent = deck.dict(ref)?.get('P');
-    return parent instanceof PdfRef && typeIs(deck.dict(parent), 'StructElem') ? parent : undefined;
-  };
-  /** A deck page's elements by MCID (null where none), from the parent tree. */
-  const entryOf = (page: PdfDict): PdfValue[] => {
-    const key = page.get('StructParents');
-    const entry = typeof key === 'number' ? deck.resolve(deckParentTree.get(key)) : undefined;
-    return Array.isArray(entry) ? entry.map((item) => deck.resolve(item) instanceof Map || item instanceof PdfRef ? item : null) : [];
-  };
-  const leavesOf = (page: PdfDict): PdfRef[] => entryOf(page).filter((item): item is PdfRef => item instanceof PdfRef);
-  deckPages.forEach((pageRef, index) => {
-    for (const leaf of leavesOf(deck.dict(pageRef) ?? new Map())) {
-      for (let at: PdfRef | undefined = leaf; at; at = parentOf(at)) {
-        const seen = pageOfElement.get(at.num);
-        if (seen === index || seen === -1) break;
-        pageOfElement.set(at.num, seen === undefined ? index : -1);
+  /** Places every slide of the deck, slide `first + j` being the deck's page `j`. */
+  place(first: number, slots: SlotIds): PdfUpdate {
+    const { deck } = this;
+    const placedAt = spots(this.handout, this.dests, true);
+    // The deck's named destinations (its elements' ids) by the page they are on.
+    const deckDests = new Map<number, [string, Point][]>();
+    for (const [key, spot] of spots(deck, deck.dict(deck.catalog.get('Dests')))) deckDests.set(spot.page.num, [...(deckDests.get(spot.page.num) ?? []), [key, spot.point]]);
+    deck.pageRefs().forEach((deckPageRef, j) => {
+      const index = first + j;
+      const ids = slots(index);
+      const start = placedAt.get(ids.start);
+      const end = placedAt.get(ids.end);
+      this.dests.delete(ids.start);
+      this.dests.delete(ids.end);
+      // A place the handout's template does not show (`display: none`, for a handout of notes only) gets no slide.
+      if (!start || !end) return;
+      if (start.page.num !== end.page.num) throw new PdfSyntaxError(`Slide ${index + 1}'s place in the handout starts and ends on different pages.`);
+      const deckPage = deck.dict(deckPageRef) ?? new Map<string, PdfValue>();
+      const at = this.placement(start, end, deckPage, index);
+      const formRef = this.update.reserve();
+      const formKey = this.nextKey++;
+      this.update.setStream(formRef, this.form(deckPage, formKey), this.formData(deckPage));
+      const links = this.copyLinks(deckPage, at);
+      this.copyTags(deckPage, j, index, at, { form: formRef, key: formKey, links, place: ids.start });
+      // The deck's named destinations on this slide (its headings' ids) lead to its place in the handout.
+      for (const [key, point] of deckDests.get(deckPageRef.num) ?? []) {
+        if (!this.dests.has(key)) this.dests.set(key, [at.pageRef, name('XYZ'), point.x * at.scale + at.tx, point.y * at.scale + at.ty, 0]);
       }
-    }
-  });
+      this.draw(at, `BkSlide${index + 1}`, formRef, [...links.values()].map((link) => link.ref));
+      this.copier.flush();
+    });
+    this.finish();
+    return this.update;
+  }
 
-  const destsRef = handout.catalog.get('Dests');
-  const dests = new Map(handout.dict(destsRef) ?? []);
-  const placedAt = spots(handout, dests, true);
-  const deckSpots = spots(deck, deck.dict(deck.catalog.get('Dests')));
-  const slotNames = new Set<string>();
-  const pageEdits = new Map<number, { page: PdfDict; contents: PdfValue[]; xobjects: PdfDict; annots: PdfValue[] }>();
-  const margins = new Map<number, Point>();
-
-  deckPages.forEach((deckPageRef, j) => {
-    const index = first + j;
-    const placeIds = slots(index);
-    const start = placedAt.get(placeIds.start);
-    const end = placedAt.get(placeIds.end);
-    // A place the handout's template does not show (`display: none`, for a handout of notes only) gets no slide.
-    if (!start || !end) return;
-    if (start.page.num !== end.page.num) throw new PdfSyntaxError(`Slide ${index + 1}'s place in the handout starts and ends on different pages.`);
-    slotNames.add(placeIds.start).add(placeIds.end);
+  /** Where slide `index` prints: its place's corners, with the page's margins added (see marginOffset). */
+  private placement(start: Spot, end: Spot, deckPage: PdfDict, index: number): Placement {
     const pageRef = start.page;
-    const page = handout.dict(pageRef);
+    const page = this.handout.dict(pageRef);
     if (!page) throw new PdfSyntaxError(`Slide ${index + 1}'s handout page is missing.`);
-    const margin = margins.get(pageRef.num) ?? marginOffset(handout, page);
-    margins.set(pageRef.num, margin);
-    const deckPage = deck.dict(deckPageRef) ?? new Map<string, PdfValue>();
-    const box = deck.resolve(deckPage.get('MediaBox'));
+    const margin = this.margins.get(pageRef.num) ?? marginOffset(this.handout, page);
+    this.margins.set(pageRef.num, margin);
+    const box = this.deck.resolve(deckPage.get('MediaBox'));
     if (!Array.isArray(box) || box.length !== 4) throw new PdfSyntaxError(`Slide ${index + 1} has no page size in the deck.`);
     const [bx, by, bw, bh] = [numberAt(box, 0), numberAt(box, 1), numberAt(box, 2) - numberAt(box, 0), numberAt(box, 3) - numberAt(box, 1)];
-    // The place's corners, where they print; the slide keeps its shape, centred should the place differ by a hair.
     const left = start.point.x + margin.x;
     const top = start.point.y + margin.y;
     const width = end.point.x - start.point.x;
     const height = start.point.y - end.point.y;
+    // The slide keeps its shape, centred should the place differ from it by a hair.
     const scale = Math.min(width / bw, height / bh);
-    const tx = left + (width - bw * scale) / 2 - bx * scale;
-    const ty = top - height + (height - bh * scale) / 2 - by * scale;
+    return { pageRef, page, scale, tx: left + (width - bw * scale) / 2 - bx * scale, ty: top - height + (height - bh * scale) / 2 - by * scale };
+  }
 
-    // The slide's content as a form: Chromium writes one content stream per page; several are joined.
-    const contents = deck.resolve(deckPage.get('Contents'));
+  /** The form XObject's dictionary for a deck page (its `/Length` is set by the update). */
+  private form(deckPage: PdfDict, key: number): PdfDict {
+    const box = this.deck.resolve(deckPage.get('MediaBox')) as PdfValue[];
+    const dict: PdfDict = new Map<string, PdfValue>([
+      ['Type', name('XObject')],
+      ['Subtype', name('Form')],
+      ['BBox', box.map((v) => this.deck.resolve(v) ?? 0)],
+      ['Resources', this.copier.value(deckPage.get('Resources') ?? new Map())],
+      ['StructParents', key],
+    ]);
+    if (deckPage.has('Group')) dict.set('Group', this.copier.value(deckPage.get('Group') ?? null));
+    const stream = this.singleStream(deckPage);
+    if (!stream) dict.set('Filter', name('FlateDecode'));
+    else for (const entry of ['Filter', 'DecodeParms']) if (stream.dict.has(entry)) dict.set(entry, this.copier.value(stream.dict.get(entry) ?? null));
+    return dict;
+  }
+
+  /** The deck page's content as the form's data: Chromium writes one content stream per page, copied as stored; several are joined. */
+  private formData(deckPage: PdfDict): Uint8Array {
+    const single = this.singleStream(deckPage);
+    if (single) return single.data;
+    const contents = this.deck.resolve(deckPage.get('Contents'));
     const streams = Array.isArray(contents) ? contents : [deckPage.get('Contents') ?? null];
-    let formDict: PdfDict;
-    let formData: Uint8Array;
-    const single = streams.length === 1 && streams[0] instanceof PdfRef ? deck.stream(streams[0]) : undefined;
-    if (single) {
-      formDict = new Map();
-      for (const key of ['Filter', 'DecodeParms']) if (single.dict.has(key)) formDict.set(key, copied(single.dict.get(key) ?? null));
-      formData = single.data;
-    } else {
-      formDict = new Map([['Filter', name('FlateDecode')]]);
-      formData = deflateSync(Buffer.concat(streams.flatMap((ref) => [decodedStream(deck, ref), Buffer.from('\n')])));
-    }
-    const formRef = update.reserve();
-    const formKey = nextKey++;
-    formDict.set('Type', name('XObject'));
-    formDict.set('Subtype', name('Form'));
-    formDict.set('BBox', [bx, by, bx + bw, by + bh]);
-    formDict.set('Resources', copied(deckPage.get('Resources') ?? new Map()));
-    if (deckPage.has('Group')) formDict.set('Group', copied(deckPage.get('Group') ?? null));
-    formDict.set('StructParents', formKey);
-    update.setStream(formRef, formDict, formData);
+    return deflateSync(Buffer.concat(streams.flatMap((ref) => [decodedStream(this.deck, ref), Buffer.from('\n')])));
+  }
 
-    // Its links, placed anew; each annotation's tag is found as the slide's elements are copied.
-    const annotCopies = new Map<number, { ref: PdfRef; key: number }>();
-    const annots: PdfRef[] = [];
-    for (const annotRef of kidsOf(deck, deckPage.get('Annots'))) {
-      const annot = deck.dict(annotRef);
+  private singleStream(deckPage: PdfDict): { dict: PdfDict; data: Uint8Array } | undefined {
+    const contents = deckPage.get('Contents');
+    return contents instanceof PdfRef && !Array.isArray(this.deck.resolve(contents)) ? this.deck.stream(contents) : undefined;
+  }
+
+  /** The deck page's links, placed anew on the handout page; each one's tag is found as the slide's elements are copied. */
+  private copyLinks(deckPage: PdfDict, at: Placement): Map<number, { ref: PdfRef; copy: PdfDict }> {
+    const links = new Map<number, { ref: PdfRef; copy: PdfDict }>();
+    for (const annotRef of kidsOf(this.deck, deckPage.get('Annots'))) {
+      const annot = this.deck.dict(annotRef);
       const subtype = annot?.get('Subtype');
       if (!(annotRef instanceof PdfRef) || !annot || !(subtype instanceof PdfName) || subtype.text !== 'Link') continue;
-      const rect = placedRect(deck.resolve(annot.get('Rect')), scale, tx, ty);
+      const rect = placedRect(this.deck.resolve(annot.get('Rect')), at.scale, at.tx, at.ty);
       if (!rect) continue;
-      const copy = copied(annot) as PdfDict;
+      const copy = this.copier.value(annot) as PdfDict;
       copy.set('Rect', rect);
-      copy.set('P', pageRef);
+      copy.set('P', at.pageRef);
       copy.delete('StructParent');
-      const ref = update.reserve();
-      annotCopies.set(annotRef.num, { ref, key: -1 });
-      annots.push(ref);
-      update.set(ref, copy);
+      const ref = this.update.reserve();
+      links.set(annotRef.num, { ref, copy });
+      this.update.set(ref, copy);
     }
+    return links;
+  }
 
-    // The slide's elements: those whose content is all on this page, from the top down.
-    const place = findPlace(handout, page, parentTree, placeIds.start);
-    const leaves = leavesOf(deckPage);
-    const tops: PdfRef[] = [];
-    for (const leaf of leaves) {
-      let top = leaf;
-      for (let up = parentOf(top); up && pageOfElement.get(up.num) === j; up = parentOf(up)) top = up;
-      if (pageOfElement.get(top.num) === j && !tops.some((t) => t.num === top.num)) tops.push(top);
-    }
-    const elementCopies = new Map<number, PdfRef>();
+  /**
+   * Copies the slide's own structure elements under the element the handout's print tagged its place as (which becomes
+   * a `Div`): their content is the form's, their links the copied annotations.
+   */
+  private copyTags(deckPage: PdfDict, j: number, index: number, at: Placement, made: { form: PdfRef; key: number; links: Map<number, { ref: PdfRef; copy: PdfDict }>; place: string }): void {
+    if (!this.root) return;
+    const place = findPlace(this.handout, at.page, this.parentTree, made.place);
+    if (!place) throw new PdfSyntaxError(`The handout's print did not tag slide ${index + 1}'s place (an image with the alternative text ${made.place}).`);
+    const { deck, update, copier } = this;
+    const copies = new Map<number, PdfRef>();
     const copyElement = (ref: PdfRef, parent: PdfRef): PdfRef => {
       const element = deck.dict(ref);
       const newRef = update.reserve();
-      elementCopies.set(ref.num, newRef);
+      copies.set(ref.num, newRef);
       if (!element) return newRef;
       const copy = new Map<string, PdfValue>();
       for (const [key, value] of element) {
         if (key === 'P') copy.set('P', parent);
-        else if (key === 'Pg') copy.set('Pg', pageRef);
+        else if (key === 'Pg') copy.set('Pg', at.pageRef);
         else if (key === 'K') continue;
         else if (key === 'ID' && value instanceof PdfString) copy.set('ID', slideId(value, index));
-        else if (key === 'A') copy.set('A', renameIds(copied(resolvedAttributes(deck, value)), headerRenames(deck, value, index)));
-        else copy.set(key, copied(value));
+        else if (key === 'A') copy.set('A', renameIds(copier.value(resolvedAttributes(deck, value)), headerRenames(deck, value, index)));
+        else copy.set(key, copier.value(value));
       }
-      if (copy.has('ID')) {
-        ids.push([copy.get('ID') as PdfString, newRef]);
-        idsAdded = true;
+      const id = copy.get('ID');
+      if (id instanceof PdfString) {
+        this.ids.push([id, newRef]);
+        this.idsAdded = true;
       }
       const kids: PdfValue[] = [];
       for (const kid of kidsOf(deck, element.get('K'))) {
-        const kidDict = kid instanceof Map ? kid : undefined;
-        if (typeof kid === 'number') kids.push(markedContent(pageRef, formRef, kid));
-        else if (kidDict && typeIs(kidDict, 'MCR')) {
-          const mcid = kidDict.get('MCID');
-          if (typeof mcid === 'number') kids.push(markedContent(pageRef, formRef, mcid));
-        } else if (kidDict && typeIs(kidDict, 'OBJR')) {
-          const obj = kidDict.get('Obj');
-          const annot = obj instanceof PdfRef ? annotCopies.get(obj.num) : undefined;
-          if (annot) {
-            annot.key = nextKey++;
-            parentTree.push([annot.key, newRef]);
-            kids.push(new Map<string, PdfValue>([['Type', name('OBJR')], ['Obj', annot.ref], ['Pg', pageRef]]));
-          }
-        } else if (kid instanceof PdfRef && typeIs(deck.dict(kid), 'StructElem')) kids.push(copyElement(kid, newRef));
+        const dict = kid instanceof Map ? kid : undefined;
+        const mcid = typeof kid === 'number' ? kid : hasType(dict, 'MCR') ? dict?.get('MCID') : undefined;
+        const obj = hasType(dict, 'OBJR') ? dict?.get('Obj') : undefined;
+        const link = obj instanceof PdfRef ? made.links.get(obj.num) : undefined;
+        if (typeof mcid === 'number') kids.push(markedContent(at.pageRef, made.form, mcid));
+        else if (link) {
+          const key = this.nextKey++;
+          link.copy.set('StructParent', key);
+          this.parentTree.push([key, newRef]);
+          kids.push(new Map<string, PdfValue>([['Type', name('OBJR')], ['Obj', link.ref], ['Pg', at.pageRef]]));
+        } else if (kid instanceof PdfRef && hasType(deck.dict(kid), 'StructElem')) kids.push(copyElement(kid, newRef));
       }
       copy.set('K', kids);
       update.set(newRef, copy);
       return newRef;
     };
-    const topCopies = place ? tops.map((top) => copyElement(top, place.ref)) : [];
-    if (place) {
-      const element = new Map(place.element);
-      element.set('S', name('Div'));
-      element.delete('Alt');
-      element.set('K', [...kidsOf(handout, place.element.get('K')), ...topCopies]);
-      update.set(place.ref, element);
-      parentTree.push([formKey, entryOf(deckPage).map((item) => (item instanceof PdfRef ? (elementCopies.get(item.num) ?? null) : null))]);
-    } else if (root) throw new PdfSyntaxError(`The handout's print did not tag slide ${index + 1}'s place (an image with the alternative text ${placeIds.start}).`);
-    for (const { ref, key } of annotCopies.values()) {
-      const annot = update.current(ref);
-      if (annot instanceof Map && key >= 0) annot.set('StructParent', key);
-    }
+    const tops = this.structure.ownElements(deckPage, j).map((top) => copyElement(top, place.ref));
+    const element = new Map(place.element);
+    element.set('S', name('Div'));
+    element.delete('Alt');
+    element.set('K', [...kidsOf(this.handout, place.element.get('K')), ...tops]);
+    update.set(place.ref, element);
+    this.parentTree.push([made.key, this.structure.entry(deckPage).map((item) => (item instanceof PdfRef ? (copies.get(item.num) ?? null) : null))]);
+  }
 
-    // The deck's named destinations on this slide (its headings' ids) lead to its place in the handout.
-    for (const [key, spot] of deckSpots) {
-      if (spot.page.num !== deckPageRef.num || dests.has(key)) continue;
-      dests.set(key, [pageRef, name('XYZ'), spot.point.x * scale + tx, spot.point.y * scale + ty, 0]);
-    }
-
-    // The page draws the form into the place, over the image that held it.
-    let edit = pageEdits.get(pageRef.num);
+  /** Has the handout page draw the form into the place, over the image that held it, with the slide's links. */
+  private draw(at: Placement, formName: string, formRef: PdfRef, links: PdfRef[]): void {
+    const { handout, update } = this;
+    let edit = this.pageEdits.get(at.pageRef.num);
     if (!edit) {
-      const resources = new Map(handout.dict(page.get('Resources')) ?? []);
-      const xobjects = new Map(handout.dict(resources.get('XObject')) ?? []);
-      const contentsNow = handout.resolve(page.get('Contents'));
+      const { page } = at;
+      const resources = handout.dict(page.get('Resources'));
+      const contents = handout.resolve(page.get('Contents'));
       // The page's own content leaves its transform in place (Skia never restores the first one): it is put between
       // q and Q, so what is drawn after it starts from the page's default coordinates.
-      const own = Array.isArray(contentsNow) ? contentsNow : [page.get('Contents') ?? null];
+      const own = Array.isArray(contents) ? contents : [page.get('Contents') ?? null];
       const bracket = (text: string): PdfRef => update.addStream(new Map(), Buffer.from(text, 'latin1'));
-      edit = { page, contents: [bracket('q\n'), ...own, bracket('\nQ\n')], xobjects, annots: kidsOf(handout, page.get('Annots')) };
-      pageEdits.set(pageRef.num, edit);
+      edit = { page, contents: [bracket('q\n'), ...own, bracket('\nQ\n')], xobjects: new Map(handout.dict(resources?.get('XObject')) ?? []), annots: kidsOf(handout, page.get('Annots')) };
+      this.pageEdits.set(at.pageRef.num, edit);
     }
-    const formName = `BkSlide${index + 1}`;
     edit.xobjects.set(formName, formRef);
-    edit.contents.push(update.addStream(new Map(), Buffer.from(`q ${scale} 0 0 ${scale} ${tx} ${ty} cm /${formName} Do Q\n`, 'latin1')));
-    edit.annots.push(...annots);
-    drainCopies();
-  });
+    edit.contents.push(update.addStream(new Map(), Buffer.from(`q ${at.scale} 0 0 ${at.scale} ${at.tx} ${at.ty} cm /${formName} Do Q\n`, 'latin1')));
+    edit.annots.push(...links);
+  }
 
-  for (const [num, { page, contents, xobjects, annots }] of pageEdits) {
-    const resources = new Map(handout.dict(page.get('Resources')) ?? []);
-    resources.set('XObject', xobjects);
-    const edited = new Map(page);
-    edited.set('Resources', resources);
-    edited.set('Contents', contents);
-    if (annots.length) edited.set('Annots', annots);
-    update.set(new PdfRef(num), edited);
-  }
-  for (const slot of slotNames) dests.delete(slot);
-  if (destsRef instanceof PdfRef) update.set(destsRef, dests);
-  else update.editCatalog((catalog) => catalog.set('Dests', dests));
-  if (root && rootRef instanceof PdfRef) {
-    const nums: PdfValue[] = [];
-    for (const [key, value] of parentTree.sort((a, b) => a[0] - b[0])) nums.push(key, value);
-    const edited = new Map(root);
-    const treeRef = root.get('ParentTree');
-    if (treeRef instanceof PdfRef) update.set(treeRef, new Map([['Nums', nums]]));
-    else edited.set('ParentTree', update.add(new Map([['Nums', nums]])));
-    edited.set('ParentTreeNextKey', nextKey);
-    if (idsAdded) {
-      const names: PdfValue[] = ids.sort(([a], [b]) => byBytes(a, b)).flat();
-      edited.set('IDTree', update.add(new Map([['Names', names]])));
+  /** Writes the edited pages, the named destinations, and the structure tree's root, parent tree and IDs. */
+  private finish(): void {
+    const { handout, update } = this;
+    for (const [num, { page, contents, xobjects, annots }] of this.pageEdits) {
+      const resources = new Map(handout.dict(page.get('Resources')) ?? []);
+      resources.set('XObject', xobjects);
+      const edited = new Map(page);
+      edited.set('Resources', resources);
+      edited.set('Contents', contents);
+      if (annots.length) edited.set('Annots', annots);
+      update.set(new PdfRef(num), edited);
     }
-    update.set(rootRef, edited);
+    const destsRef = handout.catalog.get('Dests');
+    if (destsRef instanceof PdfRef) update.set(destsRef, this.dests);
+    else update.editCatalog((catalog) => catalog.set('Dests', this.dests));
+    if (!this.root || !(this.rootRef instanceof PdfRef)) return;
+    const nums: PdfValue[] = this.parentTree.sort((a, b) => a[0] - b[0]).flat();
+    const root = new Map(this.root);
+    const treeRef = this.root.get('ParentTree');
+    if (treeRef instanceof PdfRef) update.set(treeRef, new Map([['Nums', nums]]));
+    else root.set('ParentTree', update.add(new Map([['Nums', nums]])));
+    root.set('ParentTreeNextKey', this.nextKey);
+    if (this.idsAdded) root.set('IDTree', update.add(new Map([['Names', this.ids.sort(([a], [b]) => byBytes(a, b)).flat()]])));
+    update.set(this.rootRef, root);
+    this.copier.flush();
   }
-  drainCopies();
-  return update.bytes({ whole });
 }
 
 /** A marked-content reference to content drawn by a form (ISO 32000-1 §14.7.4.3). */
