@@ -92,6 +92,9 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewSess
   const writeIndexNow = async (): Promise<void> => {
     const bySlug = new Map<string, { doc: DocumentResult; formats: Set<OutputFormat> }>();
     for (const doc of latest.values()) {
+      // A PDF pass that started before a source was removed reports it built when it ends, after the HTML pass that
+      // saw the removal: the index lists only sources that are still there.
+      if (!existsSync(doc.file)) continue;
       const key = `${doc.file}`;
       const entry = bySlug.get(key) ?? { doc, formats: new Set<OutputFormat>() };
       for (const output of doc.outputs) entry.formats.add(output.format);
