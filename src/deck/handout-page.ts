@@ -21,15 +21,15 @@ export function handoutPageId(index: number): string {
 }
 
 /**
- * The ids of the two corners of slide `index`'s (0-based) place in the handout: its top left, an image standing in for
- * the slide (its alternative text is the same id, for placeSlides to find its tag), and its bottom right.
+ * The ids of slide `index`'s (0-based) page in the handout and of the two corners of its place: its top left, an image
+ * standing in for the slide (its alternative text is the same id, for placeSlides to find its tag), and its bottom right.
  */
-export function slideSlotIds(index: number): { start: string; end: string } {
-  return { start: `bk-slot-${index + 1}`, end: `bk-slot-${index + 1}-end` };
+export function slideSlotIds(index: number): { page: string; start: string; end: string } {
+  return { page: handoutPageId(index), start: `bk-slot-${index + 1}`, end: `bk-slot-${index + 1}-end` };
 }
 
 /** A transparent 1×1 PNG: drawn where a slide goes, so the print tags that place (see slideSlotIds). */
-const clearPixel = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+const clearPixel = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
 
 /**
  * The notes handout: one page per slide, the slide's place on top and its speaker notes below as real text (long

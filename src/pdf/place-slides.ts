@@ -8,8 +8,8 @@ import { hasType, SlideStructure } from './slide-structure.js';
 import { byBytes, kidsOf, renameIds, treeEntries } from './structure-trees.js';
 import { SubsetTags, subsetTagsIn } from './subset-tags.js';
 
-/** Where slide `index` (0-based) goes in the handout: the ids of its place's two corners (see handoutPage). */
-export type SlotIds = (index: number) => { start: string; end: string };
+/** Where slide `index` (0-based) goes in the handout: the ids of its page and of its place's two corners (see handoutPage). */
+export type SlotIds = (index: number) => { page: string; start: string; end: string };
 
 /** A point of a page, in PDF units. */
 interface Point {
@@ -46,21 +46,30 @@ function decodedStream(file: PdfFile, ref: PdfValue, head?: number): Uint8Array 
   return head === undefined ? inflateSync(stream.data) : inflateSync(stream.data.subarray(0, head), { finishFlush: constants.Z_SYNC_FLUSH });
 }
 
+/** A CSS pixel in PDF units: named destinations are written in these, unscaled (96 px to 72 pt). */
+const pointsPerPixel = 0.75;
+
 /**
- * How far Chromium's named destinations are from where their elements print: it writes them as if the page had no
- * margins (Blink places them in the page's content box: https://source.chromium.org/search?q=SetURLDestinationLocation,
- * and checked with Chromium 156, a handout page's destination at x 0 where its margin is 14 mm). Skia starts each page's content with the page's own transform and then the one into the page's content
- * box (`a 0 0 d e f cm q s 0 0 s x y cm`); the second's offset, in page units, is the margin.
+ * Where a named destination's point prints on its page. Chromium writes destinations in the page's content box, in
+ * CSS pixels at 0.75 pt, from the page's top left, as if the page had no margins and nothing were shrunk (Blink
+ * places them in the content box: https://source.chromium.org/search?q=SetURLDestinationLocation; checked with
+ * Chromium 156: a handout page's destination at x 0 where its margin is 14 mm, and unchanged where the page was
+ * shrunk to fit a long URL). Skia starts each page's content with the page's own transform and then the one into
+ * the content box, which carries the margins and any shrinking (`a 0 0 d e f cm q s 0 0 s x y cm`): a destination
+ * is taken back to CSS pixels and through both.
  */
-function marginOffset(file: PdfFile, page: PdfDict): Point {
+function pageTransform(file: PdfFile, page: PdfDict): (point: Point) => Point {
   const contents = file.resolve(page.get('Contents'));
   const first = Array.isArray(contents) ? contents[0] : page.get('Contents');
   const head = Buffer.from(decodedStream(file, first ?? null, 256)).toString('latin1');
   const number = '(-?[\\d.]+)';
   const match = new RegExp(`^\\s*${number} 0 0 ${number} ${number} ${number} cm\\s+q\\s+${number} 0 0 ${number} ${number} ${number} cm`).exec(head);
   if (!match) throw new PdfSyntaxError('A handout page does not start as Chromium’s pages do (its transforms), so its slides cannot be placed.');
-  const [a, d, , , , , e, f] = match.slice(1).map(Number);
-  return { x: a * e, y: d * f };
+  const [a, d, e, f, sx, sy, x0, y0] = match.slice(1).map(Number);
+  return (point) => {
+    const [x, y] = [(point.x - e) / pointsPerPixel, (f - point.y) / pointsPerPixel];
+    return { x: a * (sx * x + x0) + e, y: d * (sy * y + y0) + f };
+  };
 }
 
 /** The dictionary's named destinations as page and position (an `/XYZ` destination's left and top), by name as written. */
@@ -132,7 +141,7 @@ class SlidePlacer {
   private idsAdded = false;
   private readonly dests: PdfDict;
   private readonly pageEdits = new Map<number, PageEdit>();
-  private readonly margins = new Map<number, Point>();
+  private readonly transforms = new Map<number, (point: Point) => Point>();
 
   constructor(
     private readonly handout: PdfFile,
@@ -168,9 +177,13 @@ class SlidePlacer {
       const end = placedAt.get(ids.end);
       this.dests.delete(ids.start);
       this.dests.delete(ids.end);
-      // A place the handout's template does not show (`display: none`, for a handout of notes only) gets no slide.
-      if (!start || !end) return;
-      if (start.page.num !== end.page.num) throw new PdfSyntaxError(`Slide ${index + 1}'s place in the handout starts and ends on different pages.`);
+      // A place the handout's template does not show (`display: none`, for a handout of notes only) gets no slide, nor
+      // does one taller than the page; links to the slide's elements then open its page of notes.
+      if (!start || !end || start.page.num !== end.page.num) {
+        const page = this.dests.get(ids.page);
+        for (const [key] of deckDests.get(deckPageRef.num) ?? []) if (page !== undefined && !this.dests.has(key)) this.dests.set(key, page);
+        return;
+      }
       const deckPage = deck.dict(deckPageRef) ?? new Map<string, PdfValue>();
       const at = this.placement(start, end, deckPage, index);
       const formRef = this.update.reserve();
@@ -189,33 +202,32 @@ class SlidePlacer {
     return this.update;
   }
 
-  /** Where slide `index` prints: its place's corners, with the page's margins added (see marginOffset). */
+  /** Where slide `index` prints: its place's corners taken to where they print (see pageTransform). */
   private placement(start: Spot, end: Spot, deckPage: PdfDict, index: number): Placement {
     const pageRef = start.page;
     const page = this.handout.dict(pageRef);
     if (!page) throw new PdfSyntaxError(`Slide ${index + 1}'s handout page is missing.`);
-    const margin = this.margins.get(pageRef.num) ?? marginOffset(this.handout, page);
-    this.margins.set(pageRef.num, margin);
-    const box = this.deck.resolve(deckPage.get('MediaBox'));
+    const transform = this.transforms.get(pageRef.num) ?? pageTransform(this.handout, page);
+    this.transforms.set(pageRef.num, transform);
+    const box = inherited(this.deck, deckPage, 'MediaBox');
     if (!Array.isArray(box) || box.length !== 4) throw new PdfSyntaxError(`Slide ${index + 1} has no page size in the deck.`);
     const [bx, by, bw, bh] = [numberAt(box, 0), numberAt(box, 1), numberAt(box, 2) - numberAt(box, 0), numberAt(box, 3) - numberAt(box, 1)];
-    const left = start.point.x + margin.x;
-    const top = start.point.y + margin.y;
-    const width = end.point.x - start.point.x;
-    const height = start.point.y - end.point.y;
+    const [topLeft, bottomRight] = [transform(start.point), transform(end.point)];
+    const width = bottomRight.x - topLeft.x;
+    const height = topLeft.y - bottomRight.y;
     // The slide keeps its shape, centred should the place differ from it by a hair.
     const scale = Math.min(width / bw, height / bh);
-    return { pageRef, page, scale, tx: left + (width - bw * scale) / 2 - bx * scale, ty: top - height + (height - bh * scale) / 2 - by * scale };
+    return { pageRef, page, scale, tx: topLeft.x + (width - bw * scale) / 2 - bx * scale, ty: bottomRight.y + (height - bh * scale) / 2 - by * scale };
   }
 
   /** The form XObject's dictionary for a deck page (its `/Length` is set by the update). */
   private form(deckPage: PdfDict, key: number): PdfDict {
-    const box = this.deck.resolve(deckPage.get('MediaBox')) as PdfValue[];
+    const box = inherited(this.deck, deckPage, 'MediaBox') as PdfValue[];
     const dict: PdfDict = new Map<string, PdfValue>([
       ['Type', name('XObject')],
       ['Subtype', name('Form')],
       ['BBox', box.map((v) => this.deck.resolve(v) ?? 0)],
-      ['Resources', this.copier.value(deckPage.get('Resources') ?? new Map())],
+      ['Resources', this.copier.value(inherited(this.deck, deckPage, 'Resources') ?? new Map())],
       ['StructParents', key],
     ]);
     if (deckPage.has('Group')) dict.set('Group', this.copier.value(deckPage.get('Group') ?? null));
@@ -361,6 +373,16 @@ class SlidePlacer {
     update.set(this.rootRef, root);
     this.copier.flush();
   }
+}
+
+/** A page attribute the page has, or inherits from the page tree above it (ISO 32000-1 §7.7.3.4). */
+function inherited(file: PdfFile, page: PdfDict, key: 'MediaBox' | 'Resources'): PdfValue | undefined {
+  let node: PdfDict | undefined = page;
+  for (let depth = 0; node && depth < 64; depth += 1) {
+    if (node.has(key)) return node.get(key);
+    node = file.dict(node.get('Parent'));
+  }
+  return undefined;
 }
 
 /** A marked-content reference to content drawn by a form (ISO 32000-1 §14.7.4.3). */

@@ -60,6 +60,7 @@ describe('a handout drawn from the deck’s own pages', () => {
   let withDeck = '';
   let alone = '';
   let notesOnly = '';
+  let shrunk = '';
   let deck = '';
   let handout = '';
   let slideTexts: string[] = [];
@@ -71,14 +72,24 @@ describe('a handout drawn from the deck’s own pages', () => {
     withDeck = tempDir();
     alone = tempDir();
     notesOnly = tempDir();
+    shrunk = tempDir();
     const hidden = tempDir();
+    const wide = tempDir();
     writeFiles(src, { 'brief.md': source });
+    // A URL in the notes too long for the page, in a template that does not let it wrap: Chromium shrinks every page
+    // of the handout to fit it.
+    const builtInCss = readFileSync(path.join(repoRoot, 'templates/deck/handout.css'), 'utf8');
+    writeFiles(wide, {
+      'brief.md': source.replace('Go back to', `Source: https://data.example.org/${'records'.repeat(30)}. Go back to`),
+      'templates/deck/handout.css': `${builtInCss}\n.bk-handout-notes { overflow-wrap: normal; }\n`,
+    });
     // A project whose handout template hides the slides' places: a handout of notes only.
-    writeFiles(hidden, { 'brief.md': source, 'templates/deck/handout.css': `${readFileSync(path.join(repoRoot, 'templates/deck/handout.css'), 'utf8')}\n.bk-handout-slide { display: none; }\n` });
+    writeFiles(hidden, { 'brief.md': source, 'templates/deck/handout.css': `${builtInCss}\n.bk-handout-slide { display: none; }\n` });
     const results = await Promise.all([
       build({ root: src, paths: ['.'], outDir: withDeck, formats: ['deck-pdf', 'handout'] }),
       build({ root: src, paths: ['.'], outDir: alone, formats: ['handout'] }),
       build({ root: hidden, paths: ['.'], outDir: notesOnly, formats: ['handout'] }),
+      build({ root: wide, paths: ['.'], outDir: shrunk, formats: ['handout'] }),
     ]);
     for (const result of results) expect(result.failures).toEqual([]);
     deck = path.join(withDeck, 'brief', 'deck.pdf');
@@ -149,10 +160,36 @@ describe('a handout drawn from the deck’s own pages', () => {
     expect(notes).toBeGreaterThan(korean);
   });
 
-  it('draws no slide into a place the template hides, for a handout of notes only', () => {
-    const pages = pdfPages(path.join(notesOnly, 'brief', 'handout.pdf'));
+  it('draws no slide into a place the template hides, for a handout of notes only, whose links to slides open their notes', async () => {
+    const file = path.join(notesOnly, 'brief', 'handout.pdf');
+    const pages = pdfPages(file);
     expect(pages).toHaveLength(slideTexts.length);
     expect(pages[pageOf('details') - 1]).toContain('Go back to');
     expect(pages.join('\n')).not.toContain('details');
+    expect(await pdfLinkNames(file, pageOf('details'))).toContain('situation');
+    expect(pdfDestinations(file).get('situation')).toBe(pageOf('Defence'));
+  });
+
+  it('draws each slide into its place, inside the margins, in a handout Chromium shrank to fit a URL too long for the page', () => {
+    const file = path.join(shrunk, 'brief', 'handout.pdf');
+    const pages = pdfPages(file);
+    slideTexts.forEach((_, i) => {
+      const { width, words } = pdfWordBoxes(file, i + 1);
+      // Every word but the URL, which runs on past the shrunk page's edge (in this template it may not wrap).
+      for (const word of words.filter((w) => !w.text.includes('records'))) {
+        expect(word.xMin, `${word.text} on page ${i + 1}`).toBeGreaterThanOrEqual(39);
+        expect(word.xMax, `${word.text} on page ${i + 1}`).toBeLessThanOrEqual(width - 39);
+      }
+    });
+    // The slide stays in its place, above its notes (drawn at the unshrunk size, it ran over them).
+    const page = pageOf('details');
+    const { words } = pdfWordBoxes(file, page);
+    const notes = words.find((word) => word.text === 'Go');
+    // The slide's last lines: words only the slide has.
+    const slideWords = words.filter((word) => ['details', '신속했다'].includes(word.text));
+    expect(slideWords).toHaveLength(2);
+    if (!notes) throw new Error('The notes were not found.');
+    for (const word of slideWords) expect(word.yMax, word.text).toBeLessThan(notes.yMin);
+    expect(pages[page - 1]).toContain('Go back to');
   });
 });
