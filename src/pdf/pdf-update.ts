@@ -58,12 +58,6 @@ export class PdfUpdate {
     this.objects.set(ref.num, { ref, raw: body });
   }
 
-  /** The value an object has in this update, or else in the original file. */
-  current(ref: PdfRef): PdfValue | undefined {
-    const changed = this.objects.get(ref.num);
-    return changed ? changed.value : this.file.object(ref);
-  }
-
   /** Replaces the catalog with a copy changed by `change`. */
   editCatalog(change: (catalog: PdfDict) => void): void {
     const edited = this.objects.get(this.file.rootRef.num)?.value;
