@@ -51,12 +51,13 @@ export function handoutPage(deck: RenderedDeck, meta: FrontMatter, options: Hand
     .slice(start, options.end ?? total)
     .map((slide, j) => {
       const i = start + j;
+      const slot = slideSlotIds(i);
       const notes = slide.notesHtml || `<p class="bk-handout-empty">${escapeHtml(labels.noSpeakerNotes)}</p>`;
       // The marking is read out on the first page only (as the slides' bands are, see quiet-running-text.ts).
       const hidden = i > 0 ? ' aria-hidden="true"' : '';
       return `<article class="bk-handout-page" id="${handoutPageId(i)}">
 ${marking ? `<div class="${markingClass}"${hidden}>${marking}</div>` : ''}
-<div class="bk-handout-slide"><img class="bk-handout-slot" id="${slideSlotIds(i).start}" alt="${slideSlotIds(i).start}" src="${clearPixel}"><i class="bk-handout-slot-end" id="${slideSlotIds(i).end}"></i></div>
+<div class="bk-handout-slide"><img class="bk-handout-slot" id="${slot.start}" alt="${slot.start}" src="${clearPixel}"><i class="bk-handout-slot-end" id="${slot.end}"></i></div>
 <section class="bk-handout-notes" aria-label="${escapeHtml(labels.speakerNotes)}">
 <h2><span class="bk-handout-number">${i + 1} / ${total}</span> ${escapeHtml(slideLabel(slide))}</h2>
 ${notes}
@@ -85,7 +86,7 @@ ${options.css}
 <body class="bk-handout">
 <nav hidden>${deck.slides
     .slice(start, options.end ?? total)
-    .map((_, j) => [handoutPageId(start + j), slideSlotIds(start + j).start, slideSlotIds(start + j).end].map((id) => `<a href="#${id}"></a>`).join(''))
+    .map((_, j) => Object.values(slideSlotIds(start + j)).map((id) => `<a href="#${id}"></a>`).join(''))
     .join('')}</nav>
 ${pages}
 </body>

@@ -99,6 +99,8 @@ function placedRect(rect: PdfValue | undefined, scale: number, tx: number, ty: n
 interface Placement {
   pageRef: PdfRef;
   page: PdfDict;
+  /** The deck page's box, `[x1 y1 x2 y2]`. */
+  box: number[];
   scale: number;
   tx: number;
   ty: number;
@@ -169,7 +171,11 @@ class SlidePlacer {
     const placedAt = spots(this.handout, this.dests, true);
     // The deck's named destinations (its elements' ids) by the page they are on.
     const deckDests = new Map<number, [string, Point][]>();
-    for (const [key, spot] of spots(deck, deck.dict(deck.catalog.get('Dests')))) deckDests.set(spot.page.num, [...(deckDests.get(spot.page.num) ?? []), [key, spot.point]]);
+    for (const [key, spot] of spots(deck, deck.dict(deck.catalog.get('Dests')))) {
+      const onPage = deckDests.get(spot.page.num) ?? [];
+      onPage.push([key, spot.point]);
+      deckDests.set(spot.page.num, onPage);
+    }
     deck.pageRefs().forEach((deckPageRef, j) => {
       const index = first + j;
       const ids = slots(index);
@@ -188,7 +194,8 @@ class SlidePlacer {
       const at = this.placement(start, end, deckPage, index);
       const formRef = this.update.reserve();
       const formKey = this.nextKey++;
-      this.update.setStream(formRef, this.form(deckPage, formKey), this.formData(deckPage));
+      const form = this.form(deckPage, at.box, formKey);
+      this.update.setStream(formRef, form.dict, form.data);
       const links = this.copyLinks(deckPage, at);
       this.copyTags(deckPage, j, index, at, { form: formRef, key: formKey, links, place: ids.start });
       // The deck's named destinations on this slide (its headings' ids) lead to its place in the handout.
@@ -209,46 +216,41 @@ class SlidePlacer {
     if (!page) throw new PdfSyntaxError(`Slide ${index + 1}'s handout page is missing.`);
     const transform = this.transforms.get(pageRef.num) ?? pageTransform(this.handout, page);
     this.transforms.set(pageRef.num, transform);
-    const box = inherited(this.deck, deckPage, 'MediaBox');
-    if (!Array.isArray(box) || box.length !== 4) throw new PdfSyntaxError(`Slide ${index + 1} has no page size in the deck.`);
-    const [bx, by, bw, bh] = [numberAt(box, 0), numberAt(box, 1), numberAt(box, 2) - numberAt(box, 0), numberAt(box, 3) - numberAt(box, 1)];
+    const written = this.deck.resolve(inherited(this.deck, deckPage, 'MediaBox'));
+    if (!Array.isArray(written) || written.length !== 4) throw new PdfSyntaxError(`Slide ${index + 1} has no page size in the deck.`);
+    const box = written.map((_, i) => numberAt(written, i));
+    const [bx, by, bw, bh] = [box[0], box[1], box[2] - box[0], box[3] - box[1]];
     const [topLeft, bottomRight] = [transform(start.point), transform(end.point)];
     const width = bottomRight.x - topLeft.x;
     const height = topLeft.y - bottomRight.y;
     // The slide keeps its shape, centred should the place differ from it by a hair.
     const scale = Math.min(width / bw, height / bh);
-    return { pageRef, page, scale, tx: topLeft.x + (width - bw * scale) / 2 - bx * scale, ty: bottomRight.y + (height - bh * scale) / 2 - by * scale };
+    return { pageRef, page, box, scale, tx: topLeft.x + (width - bw * scale) / 2 - bx * scale, ty: bottomRight.y + (height - bh * scale) / 2 - by * scale };
   }
 
-  /** The form XObject's dictionary for a deck page (its `/Length` is set by the update). */
-  private form(deckPage: PdfDict, key: number): PdfDict {
-    const box = inherited(this.deck, deckPage, 'MediaBox') as PdfValue[];
+  /**
+   * The form XObject for a deck page (its `/Length` is set by the update): the page's content stream copied as stored
+   * (Chromium writes one per page; several are joined), its resources and transparency group.
+   */
+  private form(deckPage: PdfDict, box: number[], key: number): { dict: PdfDict; data: Uint8Array } {
     const dict: PdfDict = new Map<string, PdfValue>([
       ['Type', name('XObject')],
       ['Subtype', name('Form')],
-      ['BBox', box.map((v) => this.deck.resolve(v) ?? 0)],
+      ['BBox', box],
       ['Resources', this.copier.value(inherited(this.deck, deckPage, 'Resources') ?? new Map())],
       ['StructParents', key],
     ]);
     if (deckPage.has('Group')) dict.set('Group', this.copier.value(deckPage.get('Group') ?? null));
-    const stream = this.singleStream(deckPage);
-    if (!stream) dict.set('Filter', name('FlateDecode'));
-    else for (const entry of ['Filter', 'DecodeParms']) if (stream.dict.has(entry)) dict.set(entry, this.copier.value(stream.dict.get(entry) ?? null));
-    return dict;
-  }
-
-  /** The deck page's content as the form's data: Chromium writes one content stream per page, copied as stored; several are joined. */
-  private formData(deckPage: PdfDict): Uint8Array {
-    const single = this.singleStream(deckPage);
-    if (single) return single.data;
-    const contents = this.deck.resolve(deckPage.get('Contents'));
-    const streams = Array.isArray(contents) ? contents : [deckPage.get('Contents') ?? null];
-    return deflateSync(Buffer.concat(streams.flatMap((ref) => [decodedStream(this.deck, ref), Buffer.from('\n')])));
-  }
-
-  private singleStream(deckPage: PdfDict): { dict: PdfDict; data: Uint8Array } | undefined {
     const contents = deckPage.get('Contents');
-    return contents instanceof PdfRef && !Array.isArray(this.deck.resolve(contents)) ? this.deck.stream(contents) : undefined;
+    const resolved = this.deck.resolve(contents);
+    const single = contents instanceof PdfRef && !Array.isArray(resolved) ? this.deck.stream(contents) : undefined;
+    if (single) {
+      for (const entry of ['Filter', 'DecodeParms']) if (single.dict.has(entry)) dict.set(entry, this.copier.value(single.dict.get(entry) ?? null));
+      return { dict, data: single.data };
+    }
+    const streams = Array.isArray(resolved) ? resolved : [contents ?? null];
+    dict.set('Filter', name('FlateDecode'));
+    return { dict, data: deflateSync(Buffer.concat(streams.flatMap((ref) => [decodedStream(this.deck, ref), Buffer.from('\n')]))) };
   }
 
   /** The deck page's links, placed anew on the handout page; each one's tag is found as the slide's elements are copied. */
