@@ -24,7 +24,14 @@ export class ObjectCopier {
     private readonly update: PdfUpdate,
     private readonly skip: ReadonlySet<number>,
     private readonly subsetTags: SubsetTags,
+    /** Applied to each copied object's text (never to stream data), after its references are renumbered. */
+    private readonly rewrite: (text: string) => string = (text) => text,
   ) {}
+
+  /** Points references to source object `num` at `target`, an object of the target's own: `num` is not copied. */
+  alias(num: number, target: PdfRef): void {
+    this.copies.set(num, target.num);
+  }
 
   /** The target's number for source object `num` (0 for a skipped one), which is copied by the next flush(). */
   num(num: number): number {
@@ -59,7 +66,7 @@ export class ObjectCopier {
       const bodyEnd = start + raw.bytes.byteLength - 'endobj'.length;
       const data = source.dataRange(num);
       const text = Buffer.from(source.bytes.subarray(bodyStart, data ? data.start : bodyEnd)).toString('latin1');
-      const pieces = [Buffer.from(this.subsetTags.retagged(renumberedText(text, (n) => this.num(n)), this.tags), 'latin1')];
+      const pieces = [Buffer.from(this.subsetTags.retagged(this.rewrite(renumberedText(text, (n) => this.num(n))), this.tags), 'latin1')];
       if (data) pieces.push(Buffer.from(source.bytes.subarray(data.start, bodyEnd)));
       this.update.setRaw(new PdfRef(this.copies.get(num) ?? 0), Buffer.concat(pieces));
     }
