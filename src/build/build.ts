@@ -94,6 +94,13 @@ function fingerprintWith(memo: BuildMemo | undefined): ((dirs: readonly string[]
   return memo && ((dirs) => memo.get(`templates ${JSON.stringify(dirs)}`, () => treeFingerprint(dirs)));
 }
 
+/**
+ * Documents rendered and printed at once. More than the two tabs can print, so that while they are busy the decks and
+ * handouts of several documents queue up and print together (see SharedPrints): with 8, the 20-briefing benchmark
+ * printed its 40 decks and handouts in 6-8 prints instead of 40 (4: 10-12), and peak memory rose 25 MiB.
+ */
+const documentsAtOnce = 8;
+
 /** Documents whose cache entries are checked at once. */
 const lookupsAtOnce = 16;
 
@@ -138,8 +145,8 @@ async function buildLocked(resolved: ResolvedBuildOptions, files: string[], star
         }
         seenSlugs.set(slug, file);
       };
-      const ctx = createBuildContext(resolved, browser, { memo: services.memo, claimSlug, flushLater });
-      await runPool(stale, 4, async (file) => {
+      const ctx = createBuildContext(resolved, browser, { memo: services.memo, claimSlug, flushLater, sharePrints: stale.length > 1 });
+      await runPool(stale, documentsAtOnce, async (file) => {
         resolved.onEvent({ type: 'document-start', file });
         const sourceKey = await cache?.sourceKey(file);
         try {

@@ -2,6 +2,7 @@ import type { BrowserService } from '../browser/browser-service.js';
 import type { ResolvedBuildOptions } from '../config/build-options.js';
 import { createMarp } from '../deck/create-marp.js';
 import { createReportMarkdown } from '../markdown/create-markdown.js';
+import { SharedPrints } from '../pdf/shared-prints.js';
 import { TemplateRegistry } from '../templates/registry.js';
 import type { BuildContext } from './build-context.js';
 import type { BuildMemo } from './build-memo.js';
@@ -37,11 +38,12 @@ function createRenderers(options: ResolvedBuildOptions): Renderers {
 export function createBuildContext(
   options: ResolvedBuildOptions,
   browser: BrowserService,
-  build: { memo?: BuildMemo } & Partial<Pick<BuildContext, 'claimSlug' | 'flushLater'>> = {},
+  build: { memo?: BuildMemo; sharePrints?: boolean } & Partial<Pick<BuildContext, 'claimSlug' | 'flushLater'>> = {},
 ): BuildContext {
-  const { memo, claimSlug = () => undefined, flushLater } = build;
+  const { memo, claimSlug = () => undefined, flushLater, sharePrints = false } = build;
   const renderers = memo ? memo.get(renderersKey(options), () => createRenderers(options)) : createRenderers(options);
-  return { ...renderers, options, browser, claimSlug, flushLater };
+  // Trusted HTML's scripts may look for their own document's elements: its pages print alone.
+  return { ...renderers, options, browser, prints: new SharedPrints(browser, sharePrints && !options.trustHtml), claimSlug, flushLater };
 }
 
 export { buildDocument } from './build-document.js';

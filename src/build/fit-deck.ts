@@ -84,29 +84,53 @@ export async function fitDeck(
       if (keys && !last) for (const m of fresh.values()) partial?.memory?.set(keys[m.index], m);
     }
     const measures = current.slides.map((_, index) => fresh.get(index) ?? { ...(known(index) as SlideMeasure), index });
-    let changed = false;
-    let split = false;
-    const next = new Map<PlannedSlide, SlideMeasure>();
-    const slides = last
-      ? current.slides
-      : current.slides.flatMap((slide, i) => {
-          const refitted = refit(slide, measures[i]);
-          changed ||= refitted.changed;
-          split ||= refitted.split;
-          // A slide kept stands as measured; one shrunk to the scale it fits at now fits. Split pieces are new.
-          if (!refitted.split) for (const kept of refitted.slides) next.set(kept, kept === slide ? measures[i] : { ...measures[i], overflows: measures[i].fitsAt === undefined });
-          return refitted.slides;
-        });
+    const { slides, changed, split, next } = fitRound(current, measures, last);
     carried = next;
     if (changed) {
       current = { ...current, slides };
       rendering = render(current);
     }
-    if (!changed || !split) {
-      const warnings = measures.filter((m) => m.overflows && m.fitsAt === undefined).map((m) => overflowWarning(current.slides[m.index], m, file));
-      return { ...rendering, plan: current, warnings, loads };
-    }
+    if (!changed || !split) return { ...rendering, plan: current, warnings: overflowWarnings(current, measures, file), loads };
   }
+}
+
+/** Measures the deck loaded in `page` for fitting, leaving each overflowing slide at the scale it fits at. */
+export function measureToFit(page: Page): Promise<SlideMeasure[]> {
+  return measureSlides(page, fitSelector, fitScales, true);
+}
+
+/**
+ * The fitted deck from the measures of its first load (see measureToFit), when that load already shows it: no slide
+ * had to be split (one only shrunk is shrunk in the page too). Undefined when the deck must be loaded again.
+ */
+export function fitFromFirstMeasures(plan: DeckPlan, measures: readonly SlideMeasure[], render: (plan: DeckPlan) => DeckRendering, file: string, first: DeckRendering): FittedDeck | undefined {
+  const { slides, changed, split } = fitRound(plan, measures, false);
+  if (changed && split) return undefined;
+  const current = changed ? { ...plan, slides } : plan;
+  return { ...(changed ? render(current) : first), plan: current, warnings: overflowWarnings(current, measures, file), loads: 1 };
+}
+
+/** One round of fitting: each slide kept, shrunk or split by its measure, and the measures that still stand. */
+function fitRound(current: DeckPlan, measures: readonly SlideMeasure[], last: boolean): { slides: PlannedSlide[]; changed: boolean; split: boolean; next: Map<PlannedSlide, SlideMeasure> } {
+  let changed = false;
+  let split = false;
+  const next = new Map<PlannedSlide, SlideMeasure>();
+  const slides = last
+    ? current.slides
+    : current.slides.flatMap((slide, i) => {
+        const refitted = refit(slide, measures[i]);
+        changed ||= refitted.changed;
+        split ||= refitted.split;
+        // A slide kept stands as measured; one shrunk to the scale it fits at now fits. Split pieces are new.
+        if (!refitted.split) for (const kept of refitted.slides) next.set(kept, kept === slide ? measures[i] : { ...measures[i], overflows: measures[i].fitsAt === undefined });
+        return refitted.slides;
+      });
+  return { slides, changed, split, next };
+}
+
+/** Warnings for the slides that overflow even at the smallest scale. */
+function overflowWarnings(plan: DeckPlan, measures: readonly SlideMeasure[], file: string): Diagnostic[] {
+  return measures.filter((m) => m.overflows && m.fitsAt === undefined).map((m) => overflowWarning(plan.slides[m.index], m, file));
 }
 
 function overflowWarning(slide: PlannedSlide, m: SlideMeasure, file: string): Diagnostic {

@@ -14,7 +14,7 @@ import { chunkRanges, printChunkSize, printEachPart, withPartLinks } from '../pd
 import { printLoadedPage } from '../pdf/print-pdf.js';
 import { contentSecurityPolicy, withContentSecurityPolicy } from '../html/content-security-policy.js';
 import type { BuildContext } from './build-context.js';
-import { fitDeck, type DeckRendering } from './fit-deck.js';
+import { fitDeck, fitFromFirstMeasures, measureToFit, type DeckRendering, type FittedDeck } from './fit-deck.js';
 import { pdfMetadataFor } from './pdf-metadata-for.js';
 
 /** What the deck stage made for one document. */
@@ -54,7 +54,18 @@ export async function renderDeckOutputs(briefing: Briefing, settings: DocumentSe
   const deckPdf = (deck: RenderedDeck): PDFOptions => ({ width: `${deck.width}px`, height: `${deck.height}px`, preferCSSPageSize: true, tagged: true });
   // Rendered before a tab is asked for: a cold build renders while Chromium is still starting.
   const first = render(plan);
-  const { fitted, whole } = await ctx.browser.withPage(async (page) => {
+  // In a build of several documents, a short deck is measured and printed in one load with other decks of the same
+  // look (see SharedPrints), and keeps that print when its slides fit as measured (a slide to split needs a load of its own).
+  const startId = /<section\b[^>]*\sid="([^"]+)"/.exec(first.printHtml)?.[1];
+  const shared: { fit?: FittedDeck } = {};
+  const checked =
+    ctx.prints.shares && printsDeck && plan.slides.length <= printChunkSize && startId !== undefined
+      ? await ctx.prints.checkAndPrint(
+          { html: first.printHtml, viewport: { width: first.deck.width, height: first.deck.height }, pdf: deckPdf(first.deck), startId, pages: plan.slides.length },
+          { read: measureToFit, items: first.deck.slides.length, accept: (items) => (shared.fit = fitFromFirstMeasures(plan, items, render, briefing.file, first)) !== undefined },
+        )
+      : undefined;
+  const { fitted, whole } = shared.fit && checked?.pdf ? { fitted: shared.fit, whole: checked.pdf } : await ctx.browser.withPage(async (page) => {
     // A deck not printed from this page (the preview's HTML pass, and a deck long enough to print in parts) measures
     // only slides it has not measured: the preview remembers them between saves.
     const pageFor = (part: RenderedDeck): string => pageOf(part, false);
@@ -81,9 +92,14 @@ export async function renderDeckOutputs(briefing: Briefing, settings: DocumentSe
     : undefined;
   const notesPage = (start: number, end: number): string =>
     withPartLinks(handoutPage(deck, briefing.meta, { css: shell.handoutCss, paper: settings.paper, start, end }), { outside: notesTargets, inside: [] });
-  const handoutPrints = want.handout
-    ? printEachPart(ctx.browser, ranges, (start, end) => ({ html: notesPage(start, end) }), { preferCSSPageSize: true, format: settings.paper, tagged: true })
-    : undefined;
+  const handoutPdf: PDFOptions = { preferCSSPageSize: true, format: settings.paper, tagged: true };
+  // A short handout may print with other documents' (see SharedPrints); a long one prints in parts of its own.
+  const handoutPrints = !want.handout
+    ? undefined
+    : ranges.length === 1
+      ? [ctx.prints.print({ html: notesPage(0, deck.slides.length), pdf: handoutPdf, startId: handoutPageId(0), pages: deck.slides.length })]
+      : printEachPart(ctx.browser, ranges, (start, end) => ({ html: notesPage(start, end) }), handoutPdf);
+  for (const part of handoutPrints ?? []) part.catch(() => undefined);
   // Each part of the handout gets the slides of the deck's part that holds them.
   const handoutParts =
     handoutPrints && deckParts && handoutPrints.map(async (part, i) => placeSlides(await part, await deckParts[i], ranges[i][0], slideSlotIds, { whole: ranges.length > 1 }));

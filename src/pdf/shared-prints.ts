@@ -1,0 +1,203 @@
+import type { Page, PDFOptions } from 'puppeteer-core';
+import type { SlideMeasure } from '../browser/measure-slides.js';
+import type { BrowserService } from '../browser/browser-service.js';
+import { prefixIds } from '../html/prefix-ids.js';
+import { printChunkSize } from './print-in-chunks.js';
+import { loadForPrint, printLoadedPage, type PrintOptions } from './print-pdf.js';
+import { splitPrintedPdf } from './split-printed-pdf.js';
+
+/** A document's page to print, which may share its print with other documents' pages of the same look. */
+export interface SharablePrint {
+  /** The self-contained page. */
+  html: string;
+  viewport?: PrintOptions['viewport'];
+  pdf: PDFOptions;
+  /** An element id on the page's first printed page (its named destination tells where the document starts). */
+  startId: string;
+  /** About how many pages it prints: a shared print holds at most {@link printChunkSize}. */
+  pages: number;
+}
+
+/** A page split at its body: what decides whether two pages can share a print, and the body's content. */
+interface PageParts {
+  /** Everything before the body, less the title; the body's own tag. */
+  head: string;
+  bodyTag: string;
+  body: string;
+}
+
+/** Reads a loaded page before it prints (a deck's slides measured), and says whether the pages as loaded are to be printed. */
+export interface PrintCheck {
+  /** Reads every item of the loaded page (each slide of every deck it holds), in page order. */
+  read: (page: Page) => Promise<SlideMeasure[]>;
+  /** How many of the items read are this document's. */
+  items: number;
+  /** Given its own items (indexes from 0), whether the document's pages as loaded are what it prints. */
+  accept: (items: SlideMeasure[]) => boolean;
+}
+
+/** What a checked print gave: the document's items as read, and its PDF when it accepted the pages as loaded. */
+export interface CheckedPrint {
+  items: SlideMeasure[];
+  pdf?: Uint8Array;
+}
+
+interface Waiting {
+  job: SharablePrint;
+  check?: PrintCheck;
+  body: string;
+  resolve: (printed: CheckedPrint) => void;
+  reject: (error: unknown) => void;
+}
+
+/** A CSS selector naming an element by id (`#x {`, not a colour), or a child of the body or root: either would change meaning with another document's body beside it. */
+const unsharedSelector = /#-?[A-Za-z_\\][\w\\-]*[^;{}]*\{|(?:body|html|:root)\s*>/;
+
+/** Where a page splits into what must match to share a print and its body; undefined when it cannot share one. */
+function pageParts(html: string): PageParts | undefined {
+  const open = html.indexOf('<body');
+  const openEnd = html.indexOf('>', open) + 1;
+  const close = html.lastIndexOf('</body>');
+  if (open < 0 || openEnd <= 0 || close < openEnd) return undefined;
+  const head = html.slice(0, open);
+  // Scripts (trusted HTML) may look for their own document's elements, and so may CSS that names ids.
+  const css = Array.from(head.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g), (style) => style[1])
+    .join('\n')
+    .replace(/\/\*[\s\S]*?\*\//g, '');
+  if (/<script\b/i.test(html) || unsharedSelector.test(css)) return undefined;
+  return { head: head.replace(/<title>[^<]*<\/title>/, ''), bodyTag: html.slice(open, openEnd), body: html.slice(openEnd, close) };
+}
+
+/**
+ * Prints pages of different documents that share their look (head, stylesheets, paper, viewport) in one Chromium
+ * print, then splits the PDF into one per document (see splitPrintedPdf). Every print costs Chromium a fixed ~40 ms of
+ * CPU however small the page (a PDF compositor process of its own, the print's setup); twenty short handouts so
+ * print as two or three. A page waits for no one: it is printed as soon as a tab is free, with whatever pages of the
+ * same look queued up while the tabs were busy. Each document's body goes into a block of its own that starts a new
+ * page, its ids prefixed so that no two documents share one (the prefix comes off the PDF's names again). Should a
+ * shared print fail, each of its pages is printed alone, so one document's trouble stays its own.
+ */
+export class SharedPrints {
+  private readonly queues = new Map<string, Waiting[]>();
+
+  /** With `enabled` false (one document, trusted HTML), every page prints alone. */
+  constructor(
+    private readonly browser: BrowserService,
+    private readonly enabled: boolean,
+  ) {}
+
+  /** Whether pages may share prints at all (a build of several documents, no trusted HTML). */
+  get shares(): boolean {
+    return this.enabled;
+  }
+
+  /** The document's PDF, as if printed alone. */
+  async print(job: SharablePrint): Promise<Uint8Array> {
+    const { pdf } = await this.submit(job);
+    if (!pdf) throw new Error('A print without a check came back without its PDF.');
+    return pdf;
+  }
+
+  /**
+   * Loads the document's page (with others of the same look), lets `check` read it, and prints it when the check accepts
+   * the pages as loaded: a deck whose slides all fit as measured prints from the load that measured it.
+   */
+  checkAndPrint(job: SharablePrint, check: PrintCheck): Promise<CheckedPrint> {
+    return this.submit(job, check);
+  }
+
+  private submit(job: SharablePrint, check?: PrintCheck): Promise<CheckedPrint> {
+    const parts = this.enabled ? pageParts(job.html) : undefined;
+    if (!parts) return this.alone(job, check);
+    const key = JSON.stringify([parts.head, parts.bodyTag, job.viewport ?? null, job.pdf, check !== undefined]);
+    return new Promise((resolve, reject) => {
+      const waiting: Waiting = { job, check, body: parts.body, resolve, reject };
+      const queue = this.queues.get(key);
+      if (queue) queue.push(waiting);
+      else {
+        this.queues.set(key, [waiting]);
+        this.printQueued(key, parts);
+      }
+    });
+  }
+
+  private alone(job: SharablePrint, check?: PrintCheck): Promise<CheckedPrint> {
+    return this.browser.withPage(async (page) => {
+      await loadForPrint(page, job.html, job.viewport);
+      const items = check ? await check.read(page) : [];
+      if (check && !check.accept(items)) return { items };
+      return { items, pdf: await printLoadedPage(page, job.pdf) };
+    });
+  }
+
+  /** Claims a tab; once it has one, prints what is queued under `key` by then (up to a chunk's pages). */
+  private printQueued(key: string, parts: PageParts): void {
+    let batch: Waiting[] = [];
+    const printed = this.browser.withPage(async (page) => {
+      const queue = this.queues.get(key) ?? [];
+      let pages = 0;
+      let count = 0;
+      while (count < queue.length && (count === 0 || pages + queue[count].job.pages <= printChunkSize)) pages += queue[count++].job.pages;
+      batch = queue.splice(0, count);
+      // What did not fit waits for the next tab; what comes later starts a queue of its own.
+      if (queue.length > 0) this.printQueued(key, parts);
+      else this.queues.delete(key);
+      const [first] = batch;
+      await loadForPrint(page, batch.length === 1 ? first.job.html : sharedPage(parts, batch), first.job.viewport);
+      const read = first.check ? await first.check.read(page) : [];
+      // Each document's own items, and whether it takes its pages as loaded.
+      let offset = 0;
+      const checked = batch.map((waiting) => {
+        const count = waiting.check?.items ?? 0;
+        const items = read.slice(offset, offset + count).map((item) => ({ ...item, index: item.index - offset }));
+        offset += count;
+        return { items, accepted: waiting.check ? waiting.check.accept(items) : true };
+      });
+      if (offset !== read.length) throw new Error(`A shared print read ${read.length} items where its documents have ${offset}.`);
+      return { checked, pdf: checked.some((c) => c.accepted) ? await printLoadedPage(page, first.job.pdf) : undefined };
+    });
+    void printed.then(
+      ({ checked, pdf }) => {
+        let pdfs: (Uint8Array | undefined)[] = [pdf];
+        if (pdf && batch.length > 1) {
+          try {
+            pdfs = splitPrintedPdf(pdf, batch.map((waiting, i) => ({ prefix: prefixOf(i), startId: waiting.job.startId, startNamed: linksToStart(waiting) })));
+          } catch {
+            return this.eachAlone(batch);
+          }
+        }
+        batch.forEach((waiting, i) => waiting.resolve({ items: checked[i].items, pdf: checked[i].accepted ? pdfs[i] : undefined }));
+      },
+      (error: unknown) => {
+        // No tab at all (the browser did not start): everything queued fails with it.
+        if (batch.length === 0) {
+          batch = this.queues.get(key) ?? [];
+          this.queues.delete(key);
+        } else if (batch.length > 1) return this.eachAlone(batch);
+        for (const waiting of batch) waiting.reject(error);
+      },
+    );
+  }
+
+  private eachAlone(batch: readonly Waiting[]): void {
+    for (const waiting of batch) this.alone(waiting.job, waiting.check).then(waiting.resolve, waiting.reject);
+  }
+}
+/** The prefix of the ids of a shared print's `i`th document. */
+function prefixOf(i: number): string {
+  return `bkp${i}-`;
+}
+
+/** Whether the document links to its start itself (its print names the start whether or not it shares). */
+function linksToStart(waiting: Waiting): boolean {
+  return waiting.body.includes(` href="#${waiting.job.startId}"`);
+}
+
+/** One page holding the bodies of several documents of the same look, each starting a page (see SharedPrints). */
+function sharedPage(parts: PageParts, batch: readonly Waiting[]): string {
+  // A link to each document's start, so the print names where it is; all before the documents, whose bodies then
+  // begin and end as they do alone (for `:first-child` and `:last-child`).
+  const starts = batch.map((waiting, i) => (linksToStart(waiting) ? '' : `<a href="#${prefixOf(i)}${waiting.job.startId}"></a>`)).join('');
+  const bodies = batch.map((waiting, i) => `<div data-briefkit-document${i > 0 ? ' style="break-before: page"' : ''}>${prefixIds(waiting.body, prefixOf(i))}</div>`);
+  return `${parts.head}${parts.bodyTag}<div hidden>${starts}</div>${bodies.join('\n')}</body></html>`;
+}

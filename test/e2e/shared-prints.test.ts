@@ -1,0 +1,200 @@
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { BrowserService } from '../../src/browser/browser-service.js';
+import { build } from '../../src/index.js';
+import { tempDir, writeFiles } from '../helpers/fixtures.js';
+import { pdfDestinations, pdfLinkNames, pdfOutline, pdfPages, structureErrors, structureRoles } from '../helpers/pdf.js';
+
+// In a build of several documents, decks and handouts of the same look print together and are split again
+// (src/pdf/shared-prints.ts, src/pdf/split-printed-pdf.ts). Each must come out as it does built alone.
+
+/** A briefing whose ids (headings, slides, the Korean one) are the same in every document of the build. */
+function briefing(n: number, extra = ''): string {
+  return `---
+title: Shared print ${n}
+classification: UNCLASSIFIED
+${extra}
+---
+Introduction ${n}.
+
+## Outlook
+
+Prose.
+
+::: deck
+- Word${n}alpha: see [the situation](#situation)
+- 서울의 대응 ${n}
+:::
+
+::: notes
+Notes${n} go back to [the situation](#situation) first.
+:::
+
+## Situation
+
+Prose.
+
+::: deck
+| Actor | Response |
+| --- | --- |
+| Seoul${n} | Defence |
+:::
+
+## 북한의 의도
+
+::: deck
+- Intent${n}
+:::
+`;
+}
+
+/** A slide too long for its box: fitting splits it, so its deck needs a load of its own after the shared one. */
+const longSlide = `\n## Long list\n\n::: deck\n${Array.from({ length: 40 }, (_, i) => `- Point ${i + 1} of a list far too long for one slide`).join('\n')}\n:::\n`;
+
+const documents: Record<string, string> = {
+  'a.md': briefing(1),
+  'b.md': briefing(2),
+  'c.md': briefing(3) + longSlide,
+  // Another theme: another look, printed apart from the others.
+  'd.md': briefing(4, 'theme: briefing-dark'),
+  'e.md': briefing(5),
+};
+
+/** Everything a reader or checker sees of a PDF, page by page. */
+async function summary(file: string): Promise<unknown> {
+  const pages = pdfPages(file);
+  return {
+    pages,
+    roles: structureRoles(file),
+    destinations: [...pdfDestinations(file)].sort(),
+    outline: await pdfOutline(file),
+    links: await Promise.all(pages.map((_, i) => pdfLinkNames(file, i + 1))),
+  };
+}
+
+describe('documents of one build printed together', () => {
+  const together = tempDir();
+  const apart = tempDir();
+  let tabJobsTogether = 0;
+  let tabJobsApart = 0;
+
+  beforeAll(async () => {
+    const src = tempDir();
+    writeFiles(src, documents);
+    const jobs = vi.spyOn(BrowserService.prototype, 'withPage');
+    const result = await build({ root: src, paths: ['.'], outDir: together, formats: ['deck-pdf', 'handout', 'report-pdf'] });
+    expect(result.failures).toEqual([]);
+    tabJobsTogether = jobs.mock.calls.length;
+    jobs.mockClear();
+    // Each document built on its own (a build of one document prints each page alone).
+    for (const [name, text] of Object.entries(documents)) {
+      const own = tempDir();
+      writeFiles(own, { [name]: text });
+      const alone = await build({ root: own, paths: ['.'], outDir: apart, formats: ['deck-pdf', 'handout', 'report-pdf'] });
+      expect(alone.failures).toEqual([]);
+    }
+    tabJobsApart = jobs.mock.calls.length;
+  }, 240_000);
+
+  afterEach(() => vi.restoreAllMocks());
+
+  it('prints them in fewer tab jobs than building each alone', () => {
+    // Alone, every document loads its deck, its handout and its report: 15 jobs, more for the deck that splits a slide.
+    expect(tabJobsApart).toBeGreaterThanOrEqual(15);
+    expect(tabJobsTogether).toBeLessThan(tabJobsApart);
+  });
+
+  it.each(['a', 'b', 'c', 'd', 'e'])('gives document %s the deck and handout it gets built alone: text, tags, destinations, bookmarks, links', async (slug) => {
+    for (const file of ['deck.pdf', 'handout.pdf']) {
+      const shared = path.join(together, slug, file);
+      const own = path.join(apart, slug, file);
+      expect(await summary(shared), `${slug}/${file}`).toEqual(await summary(own));
+      expect(structureErrors(shared)).toEqual([]);
+    }
+  });
+
+  it('keeps each document’s words to itself', () => {
+    const deck = pdfPages(path.join(together, 'b', 'deck.pdf')).join('\n');
+    expect(deck).toContain('Word2alpha');
+    expect(deck).not.toMatch(/Word[1345]alpha/);
+    const handout = pdfPages(path.join(together, 'e', 'handout.pdf')).join('\n');
+    expect(handout).toContain('Notes5');
+    expect(handout).not.toMatch(/Notes[1-4]/);
+  });
+
+  it('names each slide its links reach as it does alone, and no name of the shared print is left', () => {
+    for (const slug of ['a', 'b', 'e']) {
+      const destinations = pdfDestinations(path.join(together, slug, 'deck.pdf'));
+      expect(destinations.get('situation')).toBe(pdfDestinations(path.join(apart, slug, 'deck.pdf')).get('situation'));
+      expect([...destinations.keys()].filter((name) => name.startsWith('bkp'))).toEqual([]);
+    }
+  });
+});
+
+/** Holds the browser's only tab (once it has one) until released. */
+async function occupiedTab(browser: BrowserService): Promise<{ busy: Promise<void>; release: () => void }> {
+  let release = (): void => undefined;
+  let started = (): void => undefined;
+  const running = new Promise<void>((resolve) => (started = resolve));
+  const busy = browser.withPage(async () => {
+    await new Promise<void>((resolve) => {
+      release = resolve;
+      started();
+    });
+  });
+  await running;
+  return { busy, release: () => release() };
+}
+
+describe('SharedPrints', () => {
+  const page = (n: number, id = 'top'): string =>
+    `<!DOCTYPE html><html lang="en"><head><title>Doc ${n}</title><style>@page { size: A5; margin: 10mm; } p { break-after: page; }</style></head><body><h1 id="${id}">Heading${n}</h1><p>First${n}</p><p><a href="#top">Back${n}</a></p></body></html>`;
+  const pdf = { preferCSSPageSize: true, tagged: true };
+
+  it('prints pages queued while the tabs were busy in one print, each document getting its own pages', async () => {
+    const { SharedPrints } = await import('../../src/pdf/shared-prints.js');
+    const browser = new BrowserService({ maxTabs: 1 });
+    try {
+      const prints = new SharedPrints(browser, true);
+      const { busy, release } = await occupiedTab(browser);
+      const jobs = vi.spyOn(browser, 'withPage');
+      const printed = [1, 2, 3].map((n) => prints.print({ html: page(n), pdf, startId: 'top', pages: 2 }));
+      release();
+      await busy;
+      const files = await Promise.all(printed);
+      // The first page claimed the tab; all three were queued by the time it had it.
+      expect(jobs).toHaveBeenCalledTimes(1);
+      const dir = tempDir();
+      files.forEach((bytes, i) => writeFiles(dir, { [`${i + 1}.pdf`]: bytes }));
+      for (const n of [1, 2, 3]) {
+        const file = path.join(dir, `${n}.pdf`);
+        expect(pdfPages(file).map((text) => text.trim())).toEqual([`Heading${n}\nFirst${n}`, `Back${n}`]);
+        expect([...pdfDestinations(file)]).toEqual([['top', 1]]);
+        expect(await pdfLinkNames(file, 2)).toEqual(['top']);
+      }
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
+
+  it('prints each page alone when the shared print cannot be split by its documents', async () => {
+    const { SharedPrints } = await import('../../src/pdf/shared-prints.js');
+    const browser = new BrowserService({ maxTabs: 1 });
+    try {
+      const prints = new SharedPrints(browser, true);
+      const { busy, release } = await occupiedTab(browser);
+      const jobs = vi.spyOn(browser, 'withPage');
+      // The second document has no element with the id its start is looked for by.
+      const printed = [prints.print({ html: page(1), pdf, startId: 'top', pages: 2 }), prints.print({ html: page(2, 'elsewhere'), pdf, startId: 'top', pages: 2 })];
+      release();
+      await busy;
+      const files = await Promise.all(printed);
+      expect(jobs).toHaveBeenCalledTimes(3);
+      const dir = tempDir();
+      files.forEach((bytes, i) => writeFiles(dir, { [`${i + 1}.pdf`]: bytes }));
+      expect(pdfPages(path.join(dir, '2.pdf')).map((text) => text.trim())).toEqual(['Heading2\nFirst2', 'Back2']);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
+});
