@@ -155,7 +155,7 @@ export class SharedPrints {
       });
       if (offset !== read.length) throw new Error(`A shared print read ${read.length} items where its documents have ${offset}.`);
       return { checked, pdf: checked.some((c) => c.accepted) ? await printLoadedPage(page, first.job.pdf) : undefined };
-    });
+    }, { documents: () => batch.length });
     void printed.then(
       ({ checked, pdf }) => {
         let pdfs: (Uint8Array | undefined)[] = [pdf];
