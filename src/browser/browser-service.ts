@@ -63,6 +63,8 @@ export class BrowserService {
   private chromium?: ChromiumProcess;
   private active = 0;
   private readonly waiting: (() => void)[] = [];
+  /** Jobs that asked to go before the others waiting (see withPage). */
+  private readonly waitingFirst: (() => void)[] = [];
   private idleTabs: Page[] = [];
   private readonly maxTabs: number;
   private everStarted = false;
@@ -165,16 +167,16 @@ export class BrowserService {
     });
   }
 
-  private async acquire(): Promise<void> {
+  private async acquire(first: boolean): Promise<void> {
     if (this.active < this.maxTabs) {
       this.active += 1;
       return;
     }
-    await new Promise<void>((resolve) => this.waiting.push(resolve));
+    await new Promise<void>((resolve) => (first ? this.waitingFirst : this.waiting).push(resolve));
   }
 
   private release(): void {
-    const next = this.waiting.shift();
+    const next = this.waitingFirst.shift() ?? this.waiting.shift();
     if (next) next();
     else this.active -= 1;
   }
@@ -213,11 +215,12 @@ export class BrowserService {
 
   /**
    * Runs `fn` with a network-sealed tab laid out for print; the tab is kept for the next job unless `fn` failed. Jobs
-   * wait for a tab in the order they asked. A job that prints several `documents` at once (a count, or a function
-   * giving it when the job ends) counts as that many towards the tab's next garbage collection.
+   * wait for a tab in the order they asked, those asking to go `first` before the others. A job that prints several
+   * `documents` at once (a count, or a function giving it when the job ends) counts as that many towards the tab's
+   * next garbage collection.
    */
-  async withPage<T>(fn: (page: Page) => Promise<T>, { documents = 1 }: { documents?: number | (() => number) } = {}): Promise<T> {
-    await this.acquire();
+  async withPage<T>(fn: (page: Page) => Promise<T>, { first = false, documents = 1 }: { first?: boolean; documents?: number | (() => number) } = {}): Promise<T> {
+    await this.acquire(first);
     let page: Page | undefined;
     let healthy = false;
     let launched: Promise<Browser> | undefined;

@@ -130,7 +130,12 @@ export class SharedPrints {
     });
   }
 
-  /** Claims a tab; once it has one, prints what is queued under `key` by then (up to a chunk's pages). */
+  /**
+   * Claims a tab, ahead of the jobs that do not share (reports): a document is done only once its deck and then its
+   * handout are printed, while a report can wait, so the tabs end the build on reports, side by side, rather than on
+   * one document's deck, handout and slide placing one after another. Once it has a tab, prints what is queued under
+   * `key` by then (up to a chunk's pages).
+   */
   private printQueued(key: string, parts: PageParts): void {
     let batch: Waiting[] = [];
     const printed = this.browser.withPage(async (page) => {
@@ -155,7 +160,7 @@ export class SharedPrints {
       });
       if (offset !== read.length) throw new Error(`A shared print read ${read.length} items where its documents have ${offset}.`);
       return { checked, pdf: checked.some((c) => c.accepted) ? await printLoadedPage(page, first.job.pdf) : undefined };
-    }, { documents: () => batch.length });
+    }, { first: true, documents: () => batch.length });
     void printed.then(
       ({ checked, pdf }) => {
         let pdfs: (Uint8Array | undefined)[] = [pdf];

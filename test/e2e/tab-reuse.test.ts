@@ -33,3 +33,23 @@ describe('a tab reused for the next document', () => {
     expect(second.tab).toBe(first.tab);
   });
 });
+
+describe('jobs waiting for a tab', () => {
+  it('run in the order they asked, those asking to go first before the others', async () => {
+    let release = (): void => undefined;
+    let started = (): void => undefined;
+    const running = new Promise<void>((resolve) => (started = resolve));
+    const busy = service.withPage(() => new Promise<void>((resolve) => ((release = resolve), started())));
+    await running;
+    const order: string[] = [];
+    const jobs = [
+      service.withPage(async () => void order.push('report 1')),
+      service.withPage(async () => void order.push('report 2')),
+      service.withPage(async () => void order.push('deck'), { first: true }),
+      service.withPage(async () => void order.push('handout'), { first: true }),
+    ];
+    release();
+    await Promise.all([busy, ...jobs]);
+    expect(order).toEqual(['deck', 'handout', 'report 1', 'report 2']);
+  });
+});
