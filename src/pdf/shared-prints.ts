@@ -188,6 +188,7 @@ export class SharedPrints {
     for (const waiting of batch) this.alone(waiting.job, waiting.check).then(waiting.resolve, waiting.reject);
   }
 }
+
 /** The prefix of the ids of a shared print's `i`th document. */
 function prefixOf(i: number): string {
   return `bkp${i}-`;

@@ -146,55 +146,54 @@ async function occupiedTab(browser: BrowserService): Promise<{ busy: Promise<voi
   return { busy, release: () => release() };
 }
 
+/**
+ * Prints `pages` through a SharedPrints of a one-tab browser, all queued while the tab was busy; gives the PDFs'
+ * files and how many tab jobs the prints took.
+ */
+async function printQueued(pages: { html: string; startId: string }[]): Promise<{ files: string[]; jobs: number }> {
+  const { SharedPrints } = await import('../../src/pdf/shared-prints.js');
+  const browser = new BrowserService({ maxTabs: 1 });
+  try {
+    const prints = new SharedPrints(browser, true);
+    const { busy, release } = await occupiedTab(browser);
+    const jobs = vi.spyOn(browser, 'withPage');
+    const printed = pages.map((page) => prints.print({ ...page, pdf: { preferCSSPageSize: true, tagged: true }, pages: 2 }));
+    release();
+    await busy;
+    const dir = tempDir();
+    const files = (await Promise.all(printed)).map((bytes, i) => {
+      writeFiles(dir, { [`${i + 1}.pdf`]: bytes });
+      return path.join(dir, `${i + 1}.pdf`);
+    });
+    return { files, jobs: jobs.mock.calls.length };
+  } finally {
+    await browser.close();
+  }
+}
+
 describe('SharedPrints', () => {
   const page = (n: number, id = 'top'): string =>
     `<!DOCTYPE html><html lang="en"><head><title>Doc ${n}</title><style>@page { size: A5; margin: 10mm; } p { break-after: page; }</style></head><body><h1 id="${id}">Heading${n}</h1><p>First${n}</p><p><a href="#top">Back${n}</a></p></body></html>`;
-  const pdf = { preferCSSPageSize: true, tagged: true };
 
   it('prints pages queued while the tabs were busy in one print, each document getting its own pages', async () => {
-    const { SharedPrints } = await import('../../src/pdf/shared-prints.js');
-    const browser = new BrowserService({ maxTabs: 1 });
-    try {
-      const prints = new SharedPrints(browser, true);
-      const { busy, release } = await occupiedTab(browser);
-      const jobs = vi.spyOn(browser, 'withPage');
-      const printed = [1, 2, 3].map((n) => prints.print({ html: page(n), pdf, startId: 'top', pages: 2 }));
-      release();
-      await busy;
-      const files = await Promise.all(printed);
-      // The first page claimed the tab; all three were queued by the time it had it.
-      expect(jobs).toHaveBeenCalledTimes(1);
-      const dir = tempDir();
-      files.forEach((bytes, i) => writeFiles(dir, { [`${i + 1}.pdf`]: bytes }));
-      for (const n of [1, 2, 3]) {
-        const file = path.join(dir, `${n}.pdf`);
-        expect(pdfPages(file).map((text) => text.trim())).toEqual([`Heading${n}\nFirst${n}`, `Back${n}`]);
-        expect([...pdfDestinations(file)]).toEqual([['top', 1]]);
-        expect(await pdfLinkNames(file, 2)).toEqual(['top']);
-      }
-    } finally {
-      await browser.close();
+    const { files, jobs } = await printQueued([1, 2, 3].map((n) => ({ html: page(n), startId: 'top' })));
+    // The first page claimed the tab; all three were queued by the time it had it.
+    expect(jobs).toBe(1);
+    for (const [i, file] of files.entries()) {
+      const n = i + 1;
+      expect(pdfPages(file).map((text) => text.trim())).toEqual([`Heading${n}\nFirst${n}`, `Back${n}`]);
+      expect([...pdfDestinations(file)]).toEqual([['top', 1]]);
+      expect(await pdfLinkNames(file, 2)).toEqual(['top']);
     }
   }, 60_000);
 
   it('prints each page alone when the shared print cannot be split by its documents', async () => {
-    const { SharedPrints } = await import('../../src/pdf/shared-prints.js');
-    const browser = new BrowserService({ maxTabs: 1 });
-    try {
-      const prints = new SharedPrints(browser, true);
-      const { busy, release } = await occupiedTab(browser);
-      const jobs = vi.spyOn(browser, 'withPage');
-      // The second document has no element with the id its start is looked for by.
-      const printed = [prints.print({ html: page(1), pdf, startId: 'top', pages: 2 }), prints.print({ html: page(2, 'elsewhere'), pdf, startId: 'top', pages: 2 })];
-      release();
-      await busy;
-      const files = await Promise.all(printed);
-      expect(jobs).toHaveBeenCalledTimes(3);
-      const dir = tempDir();
-      files.forEach((bytes, i) => writeFiles(dir, { [`${i + 1}.pdf`]: bytes }));
-      expect(pdfPages(path.join(dir, '2.pdf')).map((text) => text.trim())).toEqual(['Heading2\nFirst2', 'Back2']);
-    } finally {
-      await browser.close();
-    }
+    // The second document has no element with the id its start is looked for by.
+    const { files, jobs } = await printQueued([
+      { html: page(1), startId: 'top' },
+      { html: page(2, 'elsewhere'), startId: 'top' },
+    ]);
+    expect(jobs).toBe(3);
+    expect(pdfPages(files[1]).map((text) => text.trim())).toEqual(['Heading2\nFirst2', 'Back2']);
   }, 60_000);
 });
