@@ -61,7 +61,7 @@ export async function renderDeckOutputs(briefing: Briefing, settings: DocumentSe
   const checked =
     ctx.prints.shares && printsDeck && plan.slides.length <= printChunkSize && startId !== undefined
       ? await ctx.prints.checkAndPrint(
-          { html: first.printHtml, viewport: { width: first.deck.width, height: first.deck.height }, pdf: deckPdf(first.deck), startId, pages: plan.slides.length },
+          { html: first.printHtml, viewport: { width: first.deck.width, height: first.deck.height }, pdf: deckPdf(first.deck), startId, pages: plan.slides.length, group: briefing.meta.classification ?? '' },
           { read: measureToFit, items: first.deck.slides.length, accept: (items) => (shared.fit = fitFromFirstMeasures(plan, items, render, briefing.file, first)) !== undefined },
         )
       : undefined;
@@ -97,7 +97,7 @@ export async function renderDeckOutputs(briefing: Briefing, settings: DocumentSe
   const handoutPrints = !want.handout
     ? undefined
     : ranges.length === 1
-      ? [ctx.prints.print({ html: notesPage(0, deck.slides.length), pdf: handoutPdf, startId: handoutPageId(0), pages: deck.slides.length })]
+      ? [ctx.prints.print({ html: notesPage(0, deck.slides.length), pdf: handoutPdf, startId: handoutPageId(0), pages: deck.slides.length, group: briefing.meta.classification ?? '' })]
       : printEachPart(ctx.browser, ranges, (start, end) => ({ html: notesPage(start, end) }), handoutPdf);
   for (const part of handoutPrints ?? []) part.catch(() => undefined);
   // Each part of the handout gets the slides of the deck's part that holds them.

@@ -16,6 +16,12 @@ export interface SharablePrint {
   startId: string;
   /** About how many pages it prints: a shared print holds at most {@link printChunkSize}. */
   pages: number;
+  /**
+   * Only pages of the same group share a print (the document's classification marking): a shared print's font subsets
+   * hold the glyphs of every document in it, so each PDF split from it carries, as glyphs, which characters the others
+   * use.
+   */
+  group: string;
 }
 
 /** A page split at its body: what decides whether two pages can share a print, and the body's content. */
@@ -109,7 +115,7 @@ export class SharedPrints {
   private submit(job: SharablePrint, check?: PrintCheck): Promise<CheckedPrint> {
     const parts = this.enabled ? pageParts(job.html) : undefined;
     if (!parts) return this.alone(job, check);
-    const key = JSON.stringify([parts.head, parts.bodyTag, job.viewport ?? null, job.pdf, check !== undefined]);
+    const key = JSON.stringify([job.group, parts.head, parts.bodyTag, job.viewport ?? null, job.pdf, check !== undefined]);
     return new Promise((resolve, reject) => {
       const waiting: Waiting = { job, check, body: parts.body, resolve, reject };
       const queue = this.queues.get(key);

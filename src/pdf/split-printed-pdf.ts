@@ -95,15 +95,13 @@ export function splitPrintedPdf(bytes: Uint8Array, documents: readonly SharedPri
     copier.alias(file.rootRef.num, target.rootRef);
     const kept = pages.slice(from, to).map((ref) => new PdfRef(copier.num(ref.num)));
 
-    const catalog = new Map(copier.value(new Map([...file.catalog].filter(([key]) => !['Pages', 'StructTreeRoot', 'Dests'].includes(key)))) as PdfDict);
+    // Bookmarks, were there any, would be the whole print's: finishPdf writes each document's own.
+    const catalog = new Map(copier.value(new Map([...file.catalog].filter(([key]) => !['Pages', 'StructTreeRoot', 'Dests', 'Outlines'].includes(key)))) as PdfDict);
     catalog.set('Pages', pagesRef);
     if (tree) catalog.set('StructTreeRoot', splitTree(file, tree, d, pages.slice(from, to), copier, update));
     const own = destEntries.filter(([key, value]) => key.startsWith(doc.prefix) && docOfPage(pageOfDest(value) ?? -1) === d && (doc.startNamed || decodeName(key) !== doc.prefix + doc.startId));
     if (own.length > 0) catalog.set('Dests', update.add(new Map(own.map(([key, value]) => [key.slice(doc.prefix.length), copier.value(value)]))));
-    update.editCatalog((edited) => {
-      edited.clear();
-      for (const [key, value] of catalog) edited.set(key, value);
-    });
+    update.set(target.rootRef, catalog);
     update.set(pagesRef, new Map<string, PdfValue>([['Type', new PdfName('Pages')], ['Kids', kept], ['Count', kept.length]]));
     const info = file.dict(file.trailer.get('Info'));
     if (info) update.setInfo(copier.value(info) as PdfDict);

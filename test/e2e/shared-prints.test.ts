@@ -150,14 +150,14 @@ async function occupiedTab(browser: BrowserService): Promise<{ busy: Promise<voi
  * Prints `pages` through a SharedPrints of a one-tab browser, all queued while the tab was busy; gives the PDFs'
  * files and how many tab jobs the prints took.
  */
-async function printQueued(pages: { html: string; startId: string }[]): Promise<{ files: string[]; jobs: number }> {
+async function printQueued(pages: { html: string; startId: string; group?: string }[]): Promise<{ files: string[]; jobs: number }> {
   const { SharedPrints } = await import('../../src/pdf/shared-prints.js');
   const browser = new BrowserService({ maxTabs: 1 });
   try {
     const prints = new SharedPrints(browser, true);
     const { busy, release } = await occupiedTab(browser);
     const jobs = vi.spyOn(browser, 'withPage');
-    const printed = pages.map((page) => prints.print({ ...page, pdf: { preferCSSPageSize: true, tagged: true }, pages: 2 }));
+    const printed = pages.map((page) => prints.print({ group: '', ...page, pdf: { preferCSSPageSize: true, tagged: true }, pages: 2 }));
     release();
     await busy;
     const dir = tempDir();
@@ -185,6 +185,16 @@ describe('SharedPrints', () => {
       expect([...pdfDestinations(file)]).toEqual([['top', 1]]);
       expect(await pdfLinkNames(file, 2)).toEqual(['top']);
     }
+  }, 60_000);
+
+  it('prints documents of different markings apart, each marking’s together', async () => {
+    const { files, jobs } = await printQueued([
+      { html: page(1), startId: 'top', group: 'SECRET' },
+      { html: page(2), startId: 'top', group: 'UNCLASSIFIED' },
+      { html: page(3), startId: 'top', group: 'SECRET' },
+    ]);
+    expect(jobs).toBe(2);
+    expect(pdfPages(files[2]).map((text) => text.trim())).toEqual(['Heading3\nFirst3', 'Back3']);
   }, 60_000);
 
   it('prints each page alone when the shared print cannot be split by its documents', async () => {
