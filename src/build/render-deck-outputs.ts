@@ -26,6 +26,26 @@ export interface DeckOutputs {
   warnings: Diagnostic[];
 }
 
+/** The PDF options of a deck's print: one page per slide, at the slide's size. */
+function deckPdf(deck: RenderedDeck): PDFOptions {
+  return { width: `${deck.width}px`, height: `${deck.height}px`, preferCSSPageSize: true, tagged: true };
+}
+
+/**
+ * A short deck measured and printed in one load with other decks of the same look (see SharedPrints): its fit and its
+ * PDF when its slides fit as measured, or nothing when a slide had to be split (the deck then needs a load of its own).
+ */
+async function fitInSharedPrint(ctx: BuildContext, plan: DeckPlan, first: DeckRendering, render: (plan: DeckPlan) => DeckRendering, file: string, group: string): Promise<{ fitted: FittedDeck; whole: Uint8Array } | undefined> {
+  const startId = /<section\b[^>]*\sid="([^"]+)"/.exec(first.printHtml)?.[1];
+  if (startId === undefined) return undefined;
+  let fitted: FittedDeck | undefined;
+  const { pdf } = await ctx.prints.checkAndPrint(
+    { html: first.printHtml, viewport: { width: first.deck.width, height: first.deck.height }, pdf: deckPdf(first.deck), startId, pages: plan.slides.length, group },
+    { read: measureToFit, items: first.deck.slides.length, accept: (items) => (fitted = fitFromFirstMeasures(plan, items, render, file, first)) !== undefined },
+  );
+  return fitted && pdf ? { fitted, whole: pdf } : undefined;
+}
+
 /**
  * The deck's HTML page, fitted so no slide overflows, and when asked its PDF (one page per slide at the
  * slide's size, a bookmark per slide) and the notes handout. The deck is measured in one tab; a deck that fits in
@@ -51,21 +71,12 @@ export async function renderDeckOutputs(briefing: Briefing, settings: DocumentSe
   const plan = planDeck(briefing, { theme: settings.theme });
   // The handout is drawn from the deck's own pages, so either one prints the deck.
   const printsDeck = want.pdf || want.handout;
-  const deckPdf = (deck: RenderedDeck): PDFOptions => ({ width: `${deck.width}px`, height: `${deck.height}px`, preferCSSPageSize: true, tagged: true });
   // Rendered before a tab is asked for: a cold build renders while Chromium is still starting.
   const first = render(plan);
-  // In a build of several documents, a short deck is measured and printed in one load with other decks of the same
-  // look (see SharedPrints), and keeps that print when its slides fit as measured (a slide to split needs a load of its own).
-  const startId = /<section\b[^>]*\sid="([^"]+)"/.exec(first.printHtml)?.[1];
-  const shared: { fit?: FittedDeck } = {};
-  const checked =
-    ctx.prints.shares && printsDeck && plan.slides.length <= printChunkSize && startId !== undefined
-      ? await ctx.prints.checkAndPrint(
-          { html: first.printHtml, viewport: { width: first.deck.width, height: first.deck.height }, pdf: deckPdf(first.deck), startId, pages: plan.slides.length, group: briefing.meta.classification ?? '' },
-          { read: measureToFit, items: first.deck.slides.length, accept: (items) => (shared.fit = fitFromFirstMeasures(plan, items, render, briefing.file, first)) !== undefined },
-        )
-      : undefined;
-  const { fitted, whole } = shared.fit && checked?.pdf ? { fitted: shared.fit, whole: checked.pdf } : await ctx.browser.withPage(async (page) => {
+  const group = briefing.meta.classification ?? '';
+  // In a build of several documents a short deck is measured and printed with others of its look (see SharedPrints).
+  const sharedFit = ctx.prints.shares && printsDeck && plan.slides.length <= printChunkSize ? await fitInSharedPrint(ctx, plan, first, render, briefing.file, group) : undefined;
+  const { fitted, whole } = sharedFit ?? await ctx.browser.withPage(async (page) => {
     // A deck not printed from this page (the preview's HTML pass, and a deck long enough to print in parts) measures
     // only slides it has not measured: the preview remembers them between saves.
     const pageFor = (part: RenderedDeck): string => pageOf(part, false);
@@ -97,7 +108,7 @@ export async function renderDeckOutputs(briefing: Briefing, settings: DocumentSe
   const handoutPrints = !want.handout
     ? undefined
     : ranges.length === 1
-      ? [ctx.prints.print({ html: notesPage(0, deck.slides.length), pdf: handoutPdf, startId: handoutPageId(0), pages: deck.slides.length, group: briefing.meta.classification ?? '' })]
+      ? [ctx.prints.print({ html: notesPage(0, deck.slides.length), pdf: handoutPdf, startId: handoutPageId(0), pages: deck.slides.length, group })]
       : printEachPart(ctx.browser, ranges, (start, end) => ({ html: notesPage(start, end) }), handoutPdf);
   for (const part of handoutPrints ?? []) part.catch(() => undefined);
   // Each part of the handout gets the slides of the deck's part that holds them.
