@@ -25,7 +25,7 @@ export interface SharablePrint {
 }
 
 /** A page split at its body: what decides whether two pages can share a print, and the body's content. */
-interface PageParts {
+export interface PageParts {
   /** Everything before the body, less the title; the body's own tag. */
   head: string;
   bodyTag: string;
@@ -57,10 +57,10 @@ interface Waiting {
 }
 
 /** A CSS selector naming an element by id (`#x {`, not a colour), or a child of the body or root: either would change meaning with another document's body beside it. */
-const unsharedSelector = /#-?[A-Za-z_\\][\w\\-]*[^;{}]*\{|(?:body|html|:root)\s*>/;
+const unsharedSelector = /#-?[A-Za-z_\\][\w\\-]*[^;{}]*\{|(?<![\w-])(?:body|html|:root)\s*>/;
 
 /** Where a page splits into what must match to share a print and its body; undefined when it cannot share one. */
-function pageParts(html: string): PageParts | undefined {
+export function pageParts(html: string): PageParts | undefined {
   const open = html.indexOf('<body');
   const openEnd = html.indexOf('>', open) + 1;
   const close = html.lastIndexOf('</body>');
