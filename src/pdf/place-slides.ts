@@ -2,7 +2,7 @@ import { constants, deflateSync, inflateSync } from 'node:zlib';
 import { PdfFile } from './pdf-file.js';
 import { PdfName, PdfRef, PdfString, PdfSyntaxError, type PdfDict, type PdfValue } from './pdf-syntax.js';
 import { PdfUpdate } from './pdf-update.js';
-import { decodeName } from './read-destinations.js';
+import { decodeName, destinationArray } from './read-destinations.js';
 import { ObjectCopier } from './copy-objects.js';
 import { hasType, SlideStructure } from './slide-structure.js';
 import { byBytes, kidsOf, renameIds, treeEntries } from './structure-trees.js';
@@ -76,9 +76,8 @@ function pageTransform(file: PdfFile, page: PdfDict): (point: Point) => Point {
 function spots(file: PdfFile, dests: PdfDict | undefined, decode = false): Map<string, Spot> {
   const found = new Map<string, Spot>();
   for (const [key, raw] of dests ?? []) {
-    const value = file.resolve(raw);
-    const array = value instanceof Map ? file.resolve(value.get('D')) : value;
-    if (!Array.isArray(array) || !(array[0] instanceof PdfRef)) continue;
+    const array = destinationArray(file, raw);
+    if (!array || !(array[0] instanceof PdfRef)) continue;
     const kind = array[1];
     const [x, y] = [array[2], array[3]];
     // An /XYZ destination may leave its left or top unset (null); such a one says nowhere in particular.

@@ -18,6 +18,13 @@ export function decodeName(key: string): string {
   }
 }
 
+/** A named destination's array: the value itself, or the one a dictionary holds under `/D` (ISO 32000-1 §12.3.2.3). */
+export function destinationArray(pdf: PdfFile, raw: PdfValue | undefined): PdfValue[] | undefined {
+  const value = pdf.resolve(raw);
+  const array = value instanceof Map ? pdf.resolve(value.get('D')) : value;
+  return Array.isArray(array) ? array : undefined;
+}
+
 /**
  * Reads the named destinations Chromium writes into the catalog's `/Dests` dictionary (one per element that an
  * in-document `#id` link targets), keyed by the id. A value is the destination array itself or a dictionary holding
@@ -29,9 +36,8 @@ export function readNamedDestinations(pdf: PdfFile): Map<string, Destination> {
   if (!dests) return result;
   const pageByNum = new Map(pdf.pageRefs().map((ref, index) => [ref.num, index + 1]));
   for (const [key, raw] of dests) {
-    const value = pdf.resolve(raw);
-    const array = value instanceof Map ? pdf.resolve(value.get('D')) : value;
-    if (!Array.isArray(array)) continue;
+    const array = destinationArray(pdf, raw);
+    if (!array) continue;
     const target = array[0];
     const page = target instanceof PdfRef ? pageByNum.get(target.num) : undefined;
     if (page === undefined) continue;

@@ -2,7 +2,7 @@ import { ObjectCopier } from './copy-objects.js';
 import { PdfFile } from './pdf-file.js';
 import { PdfName, PdfRef, PdfString, PdfSyntaxError, type PdfDict, type PdfValue } from './pdf-syntax.js';
 import { PdfUpdate } from './pdf-update.js';
-import { decodeName } from './read-destinations.js';
+import { decodeName, destinationArray } from './read-destinations.js';
 import { hasType } from './slide-structure.js';
 import { byBytes, kidsOf, treeEntries } from './structure-trees.js';
 import { SubsetTags } from './subset-tags.js';
@@ -54,9 +54,7 @@ export function splitPrintedPdf(bytes: Uint8Array, documents: readonly SharedPri
   const dests = file.dict(file.catalog.get('Dests'));
   const destEntries = dests ? [...dests] : [];
   const pageOfDest = (raw: PdfValue | undefined): number | undefined => {
-    const value = file.resolve(raw);
-    const array = value instanceof Map ? file.resolve(value.get('D')) : value;
-    const target = Array.isArray(array) ? array[0] : undefined;
+    const target = destinationArray(file, raw)?.[0];
     return target instanceof PdfRef ? pageIndex.get(target.num) : undefined;
   };
   // Each document starts on the page of its start id's destination; the starts must run in order.
