@@ -114,10 +114,10 @@ export class SharedPrints {
 
   private submit(job: SharablePrint, check?: PrintCheck): Promise<CheckedPrint> {
     const parts = this.enabled ? pageParts(job.html) : undefined;
-    if (!parts) return this.alone(job, check);
-    const key = JSON.stringify([job.group, parts.head, parts.bodyTag, job.viewport ?? null, job.pdf, check !== undefined]);
     return new Promise((resolve, reject) => {
-      const waiting: Waiting = { job, check, body: parts.body, resolve, reject };
+      const waiting: Waiting = { job, check, body: parts?.body ?? '', resolve, reject };
+      if (!parts) return this.printAlone(waiting);
+      const key = JSON.stringify([job.group, parts.head, parts.bodyTag, job.viewport ?? null, job.pdf, check !== undefined]);
       const queue = this.queues.get(key);
       if (queue) queue.push(waiting);
       else {
@@ -127,13 +127,8 @@ export class SharedPrints {
     });
   }
 
-  private alone(job: SharablePrint, check?: PrintCheck): Promise<CheckedPrint> {
-    return this.browser.withPage(async (page) => {
-      await loadForPrint(page, job.html, job.viewport);
-      const items = check ? await check.read(page) : [];
-      if (check && !check.accept(items)) return { items };
-      return { items, pdf: await printLoadedPage(page, job.pdf) };
-    });
+  private printAlone(waiting: Waiting): void {
+    void this.browser.withPage((page) => loadCheckAndPrint(page, [waiting])).then((printed) => this.settle([waiting], printed), waiting.reject);
   }
 
   /**
@@ -144,41 +139,22 @@ export class SharedPrints {
    */
   private printQueued(key: string, parts: PageParts): void {
     let batch: Waiting[] = [];
-    const printed = this.browser.withPage(async (page) => {
-      const queue = this.queues.get(key) ?? [];
-      let pages = 0;
-      let count = 0;
-      while (count < queue.length && (count === 0 || pages + queue[count].job.pages <= printChunkSize)) pages += queue[count++].job.pages;
-      batch = queue.splice(0, count);
-      // What did not fit waits for the next tab; what comes later starts a queue of its own.
-      if (queue.length > 0) this.printQueued(key, parts);
-      else this.queues.delete(key);
-      const [first] = batch;
-      await loadForPrint(page, batch.length === 1 ? first.job.html : sharedPage(parts, batch), first.job.viewport);
-      const read = first.check ? await first.check.read(page) : [];
-      // Each document's own items, and whether it takes its pages as loaded.
-      let offset = 0;
-      const checked = batch.map((waiting) => {
-        const count = waiting.check?.items ?? 0;
-        const items = read.slice(offset, offset + count).map((item) => ({ ...item, index: item.index - offset }));
-        offset += count;
-        return { items, accepted: waiting.check ? waiting.check.accept(items) : true };
-      });
-      if (offset !== read.length) throw new Error(`A shared print read ${read.length} items where its documents have ${offset}.`);
-      return { checked, pdf: checked.some((c) => c.accepted) ? await printLoadedPage(page, first.job.pdf) : undefined };
-    }, { first: true, documents: () => batch.length });
-    void printed.then(
-      ({ checked, pdf }) => {
-        let pdfs: (Uint8Array | undefined)[] = [pdf];
-        if (pdf && batch.length > 1) {
-          try {
-            pdfs = splitPrintedPdf(pdf, batch.map((waiting, i) => ({ prefix: prefixOf(i), startId: waiting.job.startId, startNamed: linksToStart(waiting) })));
-          } catch {
-            return this.eachAlone(batch);
-          }
-        }
-        batch.forEach((waiting, i) => waiting.resolve({ items: checked[i].items, pdf: checked[i].accepted ? pdfs[i] : undefined }));
+    const printed = this.browser.withPage(
+      (page) => {
+        const queue = this.queues.get(key) ?? [];
+        let pages = 0;
+        let count = 0;
+        while (count < queue.length && (count === 0 || pages + queue[count].job.pages <= printChunkSize)) pages += queue[count++].job.pages;
+        batch = queue.splice(0, count);
+        // What did not fit waits for the next tab; what comes later starts a queue of its own.
+        if (queue.length > 0) this.printQueued(key, parts);
+        else this.queues.delete(key);
+        return loadCheckAndPrint(page, batch, parts);
       },
+      { first: true, documents: () => batch.length },
+    );
+    void printed.then(
+      (result) => this.settle(batch, result),
       (error: unknown) => {
         // No tab at all (the browser did not start): everything queued fails with it.
         if (batch.length === 0) {
@@ -190,9 +166,48 @@ export class SharedPrints {
     );
   }
 
-  private eachAlone(batch: readonly Waiting[]): void {
-    for (const waiting of batch) this.alone(waiting.job, waiting.check).then(waiting.resolve, waiting.reject);
+  /** Hands each document of a print its items and its PDF, split from a shared print's. */
+  private settle(batch: readonly Waiting[], { checked, pdf }: LoadedPrint): void {
+    let pdfs: (Uint8Array | undefined)[] = [pdf];
+    if (pdf && batch.length > 1) {
+      try {
+        pdfs = splitPrintedPdf(pdf, batch.map((waiting, i) => ({ prefix: prefixOf(i), startId: waiting.job.startId, startNamed: linksToStart(waiting) })));
+      } catch {
+        return this.eachAlone(batch);
+      }
+    }
+    batch.forEach((waiting, i) => waiting.resolve({ items: checked[i].items, pdf: checked[i].accepted ? pdfs[i] : undefined }));
   }
+
+  private eachAlone(batch: readonly Waiting[]): void {
+    for (const waiting of batch) this.printAlone(waiting);
+  }
+}
+
+/** A print's outcome: each document's items as read and whether it accepted its pages, and the PDF when any did. */
+interface LoadedPrint {
+  checked: { items: SlideMeasure[]; accepted: boolean }[];
+  pdf?: Uint8Array;
+}
+
+/**
+ * Loads the batch into the tab (one document's page, or several documents' bodies on one page), lets their checks
+ * read it, and prints it when any document accepts its pages as loaded.
+ */
+async function loadCheckAndPrint(page: Page, batch: readonly Waiting[], parts?: PageParts): Promise<LoadedPrint> {
+  const [first] = batch;
+  await loadForPrint(page, batch.length === 1 || !parts ? first.job.html : sharedPage(parts, batch), first.job.viewport);
+  const read = first.check ? await first.check.read(page) : [];
+  // Each document's own items, and whether it takes its pages as loaded.
+  let offset = 0;
+  const checked = batch.map((waiting) => {
+    const count = waiting.check?.items ?? 0;
+    const items = read.slice(offset, offset + count).map((item) => ({ ...item, index: item.index - offset }));
+    offset += count;
+    return { items, accepted: waiting.check ? waiting.check.accept(items) : true };
+  });
+  if (offset !== read.length) throw new Error(`A print read ${read.length} items where its documents have ${offset}.`);
+  return { checked, pdf: checked.some((c) => c.accepted) ? await printLoadedPage(page, first.job.pdf) : undefined };
 }
 
 /** The prefix of the ids of a shared print's `i`th document. */
