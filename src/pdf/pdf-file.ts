@@ -66,7 +66,7 @@ function lastStartXref(bytes: Uint8Array): number {
  */
 export class PdfFile {
   private readonly cache = new Map<number, { gen: number; value: PdfValue; valueEnd: number }>();
-  private pages?: PdfRef[];
+  private tree?: { pages: PdfRef[]; nodes: PdfRef[] };
 
   private constructor(
     readonly bytes: Uint8Array,
@@ -207,19 +207,31 @@ export class PdfFile {
 
   /** The pages in order, as references to their page objects (the page tree walked depth first). */
   pageRefs(): PdfRef[] {
-    if (this.pages) return this.pages;
-    const pages: PdfRef[] = [];
+    return this.pageTree().pages;
+  }
+
+  /** The page tree's inner nodes (`/Type /Pages`), root first. */
+  pageTreeNodes(): PdfRef[] {
+    return this.pageTree().nodes;
+  }
+
+  private pageTree(): { pages: PdfRef[]; nodes: PdfRef[] } {
+    if (this.tree) return this.tree;
+    const tree = { pages: [] as PdfRef[], nodes: [] as PdfRef[] };
     const visit = (ref: PdfValue | undefined, depth: number): void => {
       if (!(ref instanceof PdfRef) || depth > 64) return;
       const node = this.dict(ref);
       const type = node?.get('Type');
-      if (type instanceof PdfName && type.text === 'Page') pages.push(ref);
+      if (type instanceof PdfName && type.text === 'Page') tree.pages.push(ref);
       const kids = this.resolve(node?.get('Kids'));
-      if (Array.isArray(kids)) for (const kid of kids) visit(kid, depth + 1);
+      if (Array.isArray(kids)) {
+        tree.nodes.push(ref);
+        for (const kid of kids) visit(kid, depth + 1);
+      }
     };
     visit(this.catalog.get('Pages'), 0);
-    this.pages = pages;
-    return pages;
+    this.tree = tree;
+    return tree;
   }
 
   /** How many pages the document has. */

@@ -3,7 +3,6 @@ import { PdfFile } from './pdf-file.js';
 import { PdfName, PdfRef, PdfString, PdfSyntaxError, type PdfDict, type PdfValue } from './pdf-syntax.js';
 import { PdfUpdate } from './pdf-update.js';
 import { decodeName, destinationArray } from './read-destinations.js';
-import { hasType } from './slide-structure.js';
 import { byBytes, kidsOf, treeEntries } from './structure-trees.js';
 import { SubsetTags } from './subset-tags.js';
 
@@ -69,15 +68,6 @@ export function splitPrintedPdf(bytes: Uint8Array, documents: readonly SharedPri
   const docOfPage = (index: number): number => ranges.findIndex(([from, to]) => index >= from && index < to);
   const tree = sharedTree(file, pages, docOfPage);
 
-  // The page tree's inner nodes, which no document keeps (its pages hang from a page tree of its own).
-  const pageTreeNodes: number[] = [];
-  const visit = (ref: PdfValue | undefined, depth: number): void => {
-    if (!(ref instanceof PdfRef) || depth > 64 || !hasType(file.dict(ref), 'Pages')) return;
-    pageTreeNodes.push(ref.num);
-    const kids = file.resolve(file.dict(ref)?.get('Kids'));
-    if (Array.isArray(kids)) for (const kid of kids) visit(kid, depth + 1);
-  };
-  visit(file.catalog.get('Pages'), 0);
   const header = file.bytes.subarray(0, file.headerLength);
 
   return documents.map((doc, d) => {
@@ -89,7 +79,8 @@ export function splitPrintedPdf(bytes: Uint8Array, documents: readonly SharedPri
     const prefixed = new RegExp(`([/(])${doc.prefix.replace(/[^\w]/g, (c) => `\\${c}`)}`, 'g');
     const copier = new ObjectCopier(file, update, skip, new SubsetTags(), (text) => text.replace(prefixed, '$1'));
     const pagesRef = update.reserve();
-    for (const node of pageTreeNodes) copier.alias(node, pagesRef);
+    // The print's page tree is no document's: each document's pages hang from a page tree of its own.
+    for (const node of file.pageTreeNodes()) copier.alias(node.num, pagesRef);
     copier.alias(file.rootRef.num, target.rootRef);
     const kept = pages.slice(from, to).map((ref) => new PdfRef(copier.num(ref.num)));
 
