@@ -2,6 +2,7 @@ import type { Marp } from '@marp-team/marp-core';
 import type MarkdownIt from 'markdown-it';
 import type { BrowserService } from '../browser/browser-service.js';
 import type { SharedPrints } from '../pdf/shared-prints.js';
+import type { SharedReports } from '../pdf/shared-reports.js';
 import type { ResolvedBuildOptions } from '../config/build-options.js';
 import type { TemplateRegistry } from '../templates/registry.js';
 import type { FitMemory } from './fit-memory.js';
@@ -18,6 +19,8 @@ export interface BuildContext {
   browser: BrowserService;
   /** Prints pages of the build's documents that look alike together (see SharedPrints). */
   prints: SharedPrints;
+  /** Prints reports of the build that look alike together (see SharedReports). */
+  reports: SharedReports;
   /** Claims the output folder of a document's slug for that file; throws when another document of the build holds it. */
   claimSlug(slug: string, file: string): void;
   /**

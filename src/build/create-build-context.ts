@@ -3,6 +3,7 @@ import type { ResolvedBuildOptions } from '../config/build-options.js';
 import { createMarp } from '../deck/create-marp.js';
 import { createReportMarkdown } from '../markdown/create-markdown.js';
 import { SharedPrints } from '../pdf/shared-prints.js';
+import { SharedReports } from '../pdf/shared-reports.js';
 import { TemplateRegistry } from '../templates/registry.js';
 import type { BuildContext } from './build-context.js';
 import type { BuildMemo } from './build-memo.js';
@@ -43,7 +44,7 @@ export function createBuildContext(
   const { memo, claimSlug = () => undefined, flushLater, sharePrints = false } = build;
   const renderers = memo ? memo.get(renderersKey(options), () => createRenderers(options)) : createRenderers(options);
   // Trusted HTML's scripts may look for their own document's elements: its pages print alone.
-  return { ...renderers, options, browser, prints: new SharedPrints(browser, sharePrints && !options.trustHtml), claimSlug, flushLater };
+  return { ...renderers, options, browser, prints: new SharedPrints(browser, sharePrints && !options.trustHtml), reports: new SharedReports(browser, sharePrints && !options.trustHtml), claimSlug, flushLater };
 }
 
 export { buildDocument } from './build-document.js';

@@ -1,7 +1,6 @@
 import type { Briefing } from '../content/types.js';
 import type { DocumentSettings } from '../config/document-settings.js';
 import { finishReportPdf } from '../pdf/finish-report-pdf.js';
-import { printMeasured } from '../pdf/print-measured.js';
 import { buildReportContext } from '../report/build-report-context.js';
 import { contentSecurityPolicy, withContentSecurityPolicy } from '../html/content-security-policy.js';
 import { hyphenatorFor } from '../report/hyphenator.js';
@@ -20,9 +19,7 @@ export async function renderReportOutputs(briefing: Briefing, settings: Document
   const page = (labels: object = {}): string => withContentSecurityPolicy(template.render({ ...context, ...labels }), contentSecurityPolicy({ inlineScripts: ctx.options.trustHtml }));
   if (!wantPdf) return { html: page() };
   const ids = context.sections.flatMap((s) => [s.id, ...s.subsections.map((sub) => sub.id)]);
-  const printed = await printMeasured(ctx.browser, page, {
-    ids,
-    pdf: { preferCSSPageSize: true, format: settings.paper, tagged: true, outline: false },
-  });
+  // In a build of several documents, reports that look alike print together (see SharedReports).
+  const printed = await ctx.reports.print(page, { ids, pdf: { preferCSSPageSize: true, format: settings.paper, tagged: true, outline: false } }, briefing.meta.classification ?? '');
   return { html: printed.html, pdf: finishReportPdf(printed, pdfMetadataFor(briefing.meta, 'Briefing report')) };
 }

@@ -6,13 +6,15 @@ export interface PageGuess {
   /** The 1-based page each element an in-page link points at would start on, by id. */
   pages: Map<string, number>;
   pageCount: number;
+  /** The page each document of a page holding several (`[data-briefkit-document]` blocks) starts on; empty for one. */
+  starts: number[];
 }
 
 /** A guess, or why the page was not guessed (its print cannot be imitated with columns, or the guess failed). */
 export type GuessOutcome = PageGuess | { skipped: string };
 
 /** What the page function returns: plain data, as page.evaluate passes it back. */
-type InPageGuess = { skipped: string } | { pages: [string, number][]; pageCount: number };
+type InPageGuess = { skipped: string } | { pages: [string, number][]; pageCount: number; starts: number[] };
 
 /**
  * Guesses the page every element an in-page link points at starts on, without printing: the loaded page is laid
@@ -182,7 +184,11 @@ export async function guessPages(page: Page): Promise<GuessOutcome> {
           const box = element?.localName === anchorTag ? undefined : element?.getClientRects()[0];
           if (box) pages.push([id, column(box) + 1]);
         }
-        return { pages, pageCount: last + 1 };
+        const starts = Array.from(document.body.querySelectorAll(':scope > [data-briefkit-document]'), (block) => {
+          const box = block.getClientRects()[0];
+          return box ? column(box) + 1 : 0;
+        });
+        return { pages, pageCount: last + 1, starts };
       } finally {
         document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => sheet !== overrides);
         for (const [element] of breaks) element.removeAttribute(mark);
@@ -193,6 +199,6 @@ export async function guessPages(page: Page): Promise<GuessOutcome> {
   // tab that crashed fails the print that follows.
   if ('skipped' in guess) return guess;
   const sane = (n: number): boolean => Number.isInteger(n) && n >= 1 && n <= guess.pageCount;
-  if (!Number.isInteger(guess.pageCount) || guess.pageCount < 1 || !guess.pages.every(([, n]) => sane(n))) return { skipped: 'pages out of range' };
-  return { pages: new Map(guess.pages), pageCount: guess.pageCount };
+  if (!Number.isInteger(guess.pageCount) || guess.pageCount < 1 || !guess.pages.every(([, n]) => sane(n)) || !guess.starts.every(sane)) return { skipped: 'pages out of range' };
+  return { pages: new Map(guess.pages), pageCount: guess.pageCount, starts: guess.starts };
 }

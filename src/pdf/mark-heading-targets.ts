@@ -27,8 +27,24 @@ const containerAttribute = 'data-briefkit-targets';
  * patchInPlace edits by stay valid, and styled from an adopted style sheet, which no Content-Security-Policy blocks.
  */
 export async function markHeadingTargets(page: Page, ids: readonly string[]): Promise<PageHeading[]> {
-  return page.evaluate(
-    (extraIds, attribute, anchorPrefix, anchorTag) => {
+  const [headings] = await markDocumentsHeadingTargets(page, [{ prefix: '', ids }]);
+  return headings;
+}
+
+/** One document of a page: the prefix its ids carry (see prefixIds; '' alone on its page), and its extra link targets. */
+export interface MarkedDocument {
+  prefix: string;
+  ids: readonly string[];
+}
+
+/**
+ * markHeadingTargets for each document of a page holding several (see SharedReports), each in its
+ * `[data-briefkit-document]` block: headings without an id get `<prefix>briefkit-heading-<n>`, numbered per document as
+ * if it were alone. Returns each document's headings, their ids without the prefix.
+ */
+export async function markDocumentsHeadingTargets(page: Page, documents: readonly MarkedDocument[]): Promise<PageHeading[][]> {
+  const marked = await page.evaluate(
+    (docs, attribute, anchorPrefix, anchorTag) => {
       // An empty inline gets no box of its own to place a destination at (Chromium put one a page early); an empty
       // inline-block does, at the end of the heading's last line, and takes no room there. In a grid heading (the
       // number in a hung first column) it would be an item of a row of its own, in that hung column again, and as an
@@ -47,15 +63,19 @@ export async function markHeadingTargets(page: Page, ids: readonly string[]): Pr
       // asking where a heading is would lay the patched page out again for nothing.
       const firstMark = !document.querySelector(`[${attribute}]`);
       const pageLeft = firstMark ? document.documentElement.getBoundingClientRect().left : 0;
+      const roots: ParentNode[] = docs.length === 1 && docs[0].prefix === '' ? [document] : Array.from(document.body.querySelectorAll(':scope > [data-briefkit-document]'));
+      if (roots.length !== docs.length) throw new Error(`The page holds ${roots.length} documents, not ${docs.length}.`);
+      const targets: string[] = [];
+      const all = docs.map(({ prefix, ids: extraIds }, d) => {
       const headings: { id: string; level: number; text: string; anchor?: string }[] = [];
       let generated = 0;
-      for (const element of Array.from(document.querySelectorAll<HTMLElement>('h1, h2, h3, h4'))) {
+      for (const element of Array.from(roots[d].querySelectorAll<HTMLElement>('h1, h2, h3, h4'))) {
         if (element.closest('[hidden], [data-outline="skip"]')) continue;
         if (!element.id) {
           // Never an id the page already uses (a section titled "Briefkit heading 1" has that slug).
           do generated += 1;
-          while (document.getElementById(`briefkit-heading-${generated}`));
-          element.id = `briefkit-heading-${generated}`;
+          while (document.getElementById(`${prefix}briefkit-heading-${generated}`));
+          element.id = `${prefix}briefkit-heading-${generated}`;
         }
         const label = (element.getAttribute('data-outline-title') ?? element.textContent ?? '').replace(/\s+/g, ' ').trim();
         const number = element.getAttribute('data-number');
@@ -64,7 +84,7 @@ export async function markHeadingTargets(page: Page, ids: readonly string[]): Pr
         let marker = element.querySelector(`:scope > ${anchorTag}`);
         if (!marker && firstMark && element.getBoundingClientRect().left < pageLeft - 0.5) {
           marker = document.createElement(anchorTag);
-          marker.id = `${anchorPrefix}${element.id}`;
+          marker.id = `${prefix}${anchorPrefix}${element.id.slice(prefix.length)}`;
           const style = getComputedStyle(element);
           // A positioned heading is the marker's containing block already; a static one is made relative for it.
           if (style.display.endsWith('grid')) element.setAttribute(gridMark, style.position === 'static' ? 'static' : '');
@@ -72,22 +92,30 @@ export async function markHeadingTargets(page: Page, ids: readonly string[]): Pr
         }
         headings.push({ id: element.id, level: Number(element.tagName.slice(1)), text, anchor: marker?.id });
       }
+      targets.push(...headings.flatMap((h) => (h.anchor ? [h.id, h.anchor] : [h.id])), ...extraIds.map((id) => prefix + id));
+      return headings;
+      });
       if (firstMark) {
         const container = document.createElement('div');
         container.hidden = true;
         container.setAttribute(attribute, '');
-        for (const id of new Set([...headings.flatMap((h) => (h.anchor ? [h.id, h.anchor] : [h.id])), ...extraIds])) {
+        for (const id of new Set(targets)) {
           const link = document.createElement('a');
           link.href = `#${id}`;
           container.append(link);
         }
         document.body.append(container);
       }
-      return headings;
+      return all;
     },
-    [...ids],
+    documents.map((doc) => ({ prefix: doc.prefix, ids: [...doc.ids] })),
     containerAttribute,
     anchorIdPrefix,
     markerTagName,
   );
+  return marked.map((headings, d) => {
+    const { prefix } = documents[d];
+    const strip = (id: string): string => (id.startsWith(prefix) ? id.slice(prefix.length) : id);
+    return prefix === '' ? headings : headings.map((h) => ({ ...h, id: strip(h.id), anchor: h.anchor === undefined ? undefined : strip(h.anchor) }));
+  });
 }

@@ -55,11 +55,18 @@ function estimatedPages(html: string): number {
   return Math.ceil(html.replace(/data:[^"')\s]+/g, '').length / 2000);
 }
 
+/** A report's first rendering: with placeholder labels `width` digits wide, and about how many pages it prints. */
+export interface FirstPass {
+  html: string;
+  width: number;
+  estimate: number;
+}
+
 /**
  * The first pass's HTML, the width of its labels and the page estimate: rendered with the narrowest placeholders,
  * and again only when the text looks long enough for more digits (which a few more placeholder digits cannot change).
  */
-function firstPass(render: (labels: PageLabels) => string, ids: readonly string[]): { html: string; width: number; estimate: number } {
+export function firstPass(render: (labels: PageLabels) => string, ids: readonly string[]): FirstPass {
   const html = render(placeholderLabels(ids, minimumWidth));
   const estimate = estimatedPages(html);
   const width = Math.max(minimumWidth, digitCount(estimate));
@@ -67,7 +74,7 @@ function firstPass(render: (labels: PageLabels) => string, ids: readonly string[
 }
 
 /** Labels (contents page numbers and running heads) for the pages headings and ids start on. */
-function labelsFor(pages: ReadonlyMap<string, number>, pageCount: number, headings: readonly PageHeading[], ids: readonly string[], width: number): PageLabels {
+export function labelsFor(pages: ReadonlyMap<string, number>, pageCount: number, headings: readonly PageHeading[], ids: readonly string[], width: number): PageLabels {
   const placed = headings.flatMap((h) => {
     const page = pages.get(h.id);
     return page === undefined ? [] : [{ ...h, page }];
@@ -118,12 +125,8 @@ export async function printMeasured(service: BrowserService, render: (labels: Pa
       const draft = pass === 1 && guess === undefined;
       await setPaintHidden(page, draft);
       const printed = await printAndPlace(page, headings, draft ? { ...options.pdf, tagged: false } : options.pdf);
-      const { pageCount } = printed.pdf;
-      width = Math.max(width, digitCount(pageCount));
-      const pages = new Map([...printed.destinations].map(([id, d]) => [id, d.page]));
-      for (const heading of printed.headings) if (!pages.has(heading.id)) pages.set(heading.id, heading.page);
-      const next = labelsFor(pages, pageCount, printed.headings, options.ids, width);
-      const nextHtml = render(next);
+      width = Math.max(width, digitCount(printed.pdf.pageCount));
+      const nextHtml = render(labelsFromPrint(printed, options.ids, width));
       if (nextHtml === html || pass >= maxPasses) {
         if (draft) await setPaintHidden(page, false);
         const final = draft ? await printAndPlace(page, headings, options.pdf) : printed;
@@ -134,9 +137,27 @@ export async function printMeasured(service: BrowserService, render: (labels: Pa
   });
 }
 
+/** A printed report: its PDF, its named destinations, and its headings with the pages they landed on. */
+export interface PlacedPrint {
+  pdf: PdfFile;
+  destinations: Map<string, Destination>;
+  headings: PlacedPageHeading[];
+}
+
 /** Prints the loaded page and finds, from the PDF's named destinations, the page each heading landed on. */
-async function printAndPlace(page: Page, headings: PageHeading[], pdfOptions: PDFOptions): Promise<{ pdf: PdfFile; destinations: Map<string, Destination>; headings: PlacedPageHeading[] }> {
-  const pdf = PdfFile.parse(await printLoadedPage(page, pdfOptions));
+async function printAndPlace(page: Page, headings: PageHeading[], pdfOptions: PDFOptions): Promise<PlacedPrint> {
+  return placeHeadings(PdfFile.parse(await printLoadedPage(page, pdfOptions)), headings);
+}
+
+/** The labels a print calls for: its headings' and ids' pages, numbers `width` digits wide. */
+export function labelsFromPrint(printed: PlacedPrint, ids: readonly string[], width: number): PageLabels {
+  const pages = new Map([...printed.destinations].map(([id, d]) => [id, d.page]));
+  for (const heading of printed.headings) if (!pages.has(heading.id)) pages.set(heading.id, heading.page);
+  return labelsFor(pages, printed.pdf.pageCount, printed.headings, ids, width);
+}
+
+/** Finds, from a printed report's named destinations, the page each heading landed on. */
+export function placeHeadings(pdf: PdfFile, headings: readonly PageHeading[]): PlacedPrint {
   const destinations = readNamedDestinations(pdf);
   const placed = headings.flatMap((h) => {
     const destination = destinations.get(h.id) ?? (h.anchor === undefined ? undefined : destinations.get(h.anchor));

@@ -2,6 +2,7 @@ import type { Page, PDFOptions } from 'puppeteer-core';
 import type { SlideMeasure } from '../browser/measure-slides.js';
 import type { BrowserService } from '../browser/browser-service.js';
 import { prefixIds } from '../html/prefix-ids.js';
+import { BatchQueues } from './batch-queues.js';
 import { printChunkSize } from './print-in-chunks.js';
 import { loadForPrint, printLoadedPage, type PrintOptions } from './print-pdf.js';
 import { splitPrintedPdf } from './split-printed-pdf.js';
@@ -51,6 +52,8 @@ export interface CheckedPrint {
 interface Waiting {
   job: SharablePrint;
   check?: PrintCheck;
+  /** The page's parts, when it may share a print. */
+  parts?: PageParts;
   body: string;
   resolve: (printed: CheckedPrint) => void;
   reject: (error: unknown) => void;
@@ -70,8 +73,12 @@ export function pageParts(html: string): PageParts | undefined {
   const css = Array.from(head.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g), (style) => style[1])
     .join('\n')
     .replace(/\/\*[\s\S]*?\*\//g, '');
-  if (/<script\b/i.test(html) || unsharedSelector.test(css)) return undefined;
-  return { head: head.replace(/<title>[^<]*<\/title>/, ''), bodyTag: html.slice(open, openEnd), body: html.slice(openEnd, close) };
+  const body = html.slice(openEnd, close);
+  // A style sheet in the body would style every document of the print, not its own.
+  if (/<script\b/i.test(html) || unsharedSelector.test(css) || /<(style|link)\b/i.test(body)) return undefined;
+  // The title and the metadata that only describe the document do not change how it prints.
+  const shown = head.replace(/<title>[^<]*<\/title>/, '').replace(/<meta name="(?:author|description|keywords)" content="[^"]*">/g, '');
+  return { head: shown, bodyTag: html.slice(open, openEnd), body };
 }
 
 /**
@@ -84,13 +91,27 @@ export function pageParts(html: string): PageParts | undefined {
  * shared print fail, each of its pages is printed alone, so one document's trouble stays its own.
  */
 export class SharedPrints {
-  private readonly queues = new Map<string, Waiting[]>();
+  private readonly queues: BatchQueues<Waiting, LoadedPrint>;
 
   /** With `enabled` false (one document, trusted HTML), every page prints alone. */
   constructor(
     private readonly browser: BrowserService,
     private readonly enabled: boolean,
-  ) {}
+  ) {
+    // A shared print claims a tab ahead of the jobs that do not share (reports): a document is done only once its deck
+    // and then its handout are printed, while a report can wait, so the tabs end the build on reports, side by side,
+    // rather than on one document's deck, handout and slide placing one after another.
+    this.queues = new BatchQueues(browser, {
+      first: true,
+      fits: (batch, next) => batch.reduce((pages, waiting) => pages + waiting.job.pages, 0) + next.job.pages <= printChunkSize,
+      inTab: (page, batch) => loadCheckAndPrint(page, batch, batch[0].parts),
+      settle: (batch, printed) => this.settle(batch, printed),
+      failed: (batch, error) => {
+        if (batch.length > 1) this.eachAlone(batch);
+        else for (const waiting of batch) waiting.reject(error);
+      },
+    });
+  }
 
   /** Whether pages may share prints at all (a build of several documents, no trusted HTML). */
   get shares(): boolean {
@@ -115,55 +136,14 @@ export class SharedPrints {
   private submit(job: SharablePrint, check?: PrintCheck): Promise<CheckedPrint> {
     const parts = this.enabled ? pageParts(job.html) : undefined;
     return new Promise((resolve, reject) => {
-      const waiting: Waiting = { job, check, body: parts?.body ?? '', resolve, reject };
+      const waiting: Waiting = { job, check, parts, body: parts?.body ?? '', resolve, reject };
       if (!parts) return this.printAlone(waiting);
-      const key = JSON.stringify([job.group, parts.head, parts.bodyTag, job.viewport ?? null, job.pdf, check !== undefined]);
-      const queue = this.queues.get(key);
-      if (queue) queue.push(waiting);
-      else {
-        this.queues.set(key, [waiting]);
-        this.printQueued(key, parts);
-      }
+      this.queues.add(JSON.stringify([job.group, parts.head, parts.bodyTag, job.viewport ?? null, job.pdf, check !== undefined]), waiting);
     });
   }
 
   private printAlone(waiting: Waiting): void {
     void this.browser.withPage((page) => loadCheckAndPrint(page, [waiting])).then((printed) => this.settle([waiting], printed), waiting.reject);
-  }
-
-  /**
-   * Claims a tab, ahead of the jobs that do not share (reports): a document is done only once its deck and then its
-   * handout are printed, while a report can wait, so the tabs end the build on reports, side by side, rather than on
-   * one document's deck, handout and slide placing one after another. Once it has a tab, prints what is queued under
-   * `key` by then (up to a chunk's pages).
-   */
-  private printQueued(key: string, parts: PageParts): void {
-    let batch: Waiting[] = [];
-    const printed = this.browser.withPage(
-      (page) => {
-        const queue = this.queues.get(key) ?? [];
-        let pages = 0;
-        let count = 0;
-        while (count < queue.length && (count === 0 || pages + queue[count].job.pages <= printChunkSize)) pages += queue[count++].job.pages;
-        batch = queue.splice(0, count);
-        // What did not fit waits for the next tab; what comes later starts a queue of its own.
-        if (queue.length > 0) this.printQueued(key, parts);
-        else this.queues.delete(key);
-        return loadCheckAndPrint(page, batch, parts);
-      },
-      { first: true, documents: () => batch.length },
-    );
-    void printed.then(
-      (result) => this.settle(batch, result),
-      (error: unknown) => {
-        // No tab at all (the browser did not start): everything queued fails with it.
-        if (batch.length === 0) {
-          batch = this.queues.get(key) ?? [];
-          this.queues.delete(key);
-        } else if (batch.length > 1) return this.eachAlone(batch);
-        for (const waiting of batch) waiting.reject(error);
-      },
-    );
   }
 
   /** Hands each document of a print its items and its PDF, split from a shared print's. */
@@ -211,7 +191,7 @@ async function loadCheckAndPrint(page: Page, batch: readonly Waiting[], parts?: 
 }
 
 /** The prefix of the ids of a shared print's `i`th document. */
-function prefixOf(i: number): string {
+export function prefixOf(i: number): string {
   return `bkp${i}-`;
 }
 
@@ -225,6 +205,14 @@ function sharedPage(parts: PageParts, batch: readonly Waiting[]): string {
   // A link to each document's start, so the print names where it is; all before the documents, whose bodies then
   // begin and end as they do alone (for `:first-child` and `:last-child`).
   const starts = batch.map((waiting, i) => (linksToStart(waiting) ? '' : `<a href="#${prefixOf(i)}${waiting.job.startId}"></a>`)).join('');
-  const bodies = batch.map((waiting, i) => `<div data-briefkit-document${i > 0 ? ' style="break-before: page"' : ''}>${prefixIds(waiting.body, prefixOf(i))}</div>`);
-  return `${parts.head}${parts.bodyTag}<div hidden>${starts}</div>${bodies.join('\n')}</body></html>`;
+  return documentsPage(parts.head, parts.bodyTag, batch.map((waiting) => waiting.body), `<div hidden>${starts}</div>`);
+}
+
+/**
+ * A page of several documents' bodies, after `before`: each in a `[data-briefkit-document]` block that starts a new page,
+ * its ids prefixed (see prefixOf).
+ */
+export function documentsPage(head: string, bodyTag: string, bodies: readonly string[], before = ''): string {
+  const blocks = bodies.map((body, i) => `<div data-briefkit-document${i > 0 ? ' style="break-before: page"' : ''}>${prefixIds(body, prefixOf(i))}</div>`);
+  return `${head}${bodyTag}${before}${blocks.join('\n')}</body></html>`;
 }

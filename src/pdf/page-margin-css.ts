@@ -1,0 +1,378 @@
+import postcss, { type AtRule, type Declaration, type Root } from 'postcss';
+
+/** A piece of a margin box's `content`: text, or the page number or page count in a counter style. */
+type ContentPart = { text: string } | { counter: 'page' | 'pages'; style: string };
+
+/** A margin box's content on a document's first page and on its other pages; null where no box is generated (`none`). */
+interface BoxContent {
+  first: ContentPart[] | null;
+  other: ContentPart[] | null;
+}
+
+/** A counter style the page's CSS defines, in the systems margin text is read with. */
+interface CounterStyle {
+  system: 'cyclic' | 'fixed' | 'numeric' | 'alphabetic';
+  /** The first value of a fixed system. */
+  first: number;
+  symbols: string[];
+  fallback: string;
+}
+
+/** A page's `@page` rules read as what each margin box prints on each page, so that pages of several documents can print as one. */
+export interface PageMarginCss {
+  /** The page's head with its `@page` rules, and the counter styles only they use, taken out. */
+  head: string;
+  /**
+   * The `@page` rules as one print of several documents uses them: every margin box's content read from a counter style
+   * of the page number (see mergedPageCss), nothing for `:first`. Two documents whose rules are the same can share a print.
+   */
+  rules: string;
+  boxes: Map<string, BoxContent>;
+  styles: Map<string, CounterStyle>;
+}
+
+/** The margin boxes of a page (https://drafts.csswg.org/css-page-3/#margin-boxes). */
+const marginBoxes = new Set(
+  ['top-left-corner', 'top-left', 'top-center', 'top-right', 'top-right-corner', 'bottom-left-corner', 'bottom-left', 'bottom-center', 'bottom-right', 'bottom-right-corner'].concat(
+    ['left-top', 'left-middle', 'left-bottom', 'right-top', 'right-middle', 'right-bottom'],
+  ),
+);
+
+/** Counter styles every browser knows that margin text is read with here (others make a page print alone). */
+const predefined = new Set(['decimal', 'decimal-leading-zero', 'lower-roman', 'upper-roman', 'lower-alpha', 'upper-alpha', 'lower-latin', 'upper-latin', 'none']);
+
+/** The name of the counter style that gives box `box` its text in a shared print. */
+function sharedStyleName(box: string): string {
+  return `briefkit-margin-${box}`;
+}
+
+const blankStyle = 'briefkit-margin-blank';
+
+/** A CSS string holding `text` exactly (no `</style>` can end the style element early). */
+export function cssQuote(text: string): string {
+  return `"${text.replace(/[\\"<\u0000-\u001f\u007f]/g, (c) => `\\${c.codePointAt(0)?.toString(16) ?? '0'} `)}"`;
+}
+
+/** Splits a CSS value into strings, identifiers, functions and commas: enough for `content` and `symbols`. */
+function tokens(value: string): string[] | undefined {
+  const out: string[] = [];
+  let i = 0;
+  while (i < value.length) {
+    const c = value[i];
+    if (/\s/.test(c)) i += 1;
+    else if (c === '"' || c === "'") {
+      let text = '';
+      i += 1;
+      while (i < value.length && value[i] !== c) {
+        if (value[i] === '\\') {
+          const hex = /^[0-9a-fA-F]{1,6}\s?/.exec(value.slice(i + 1));
+          if (hex) {
+            text += String.fromCodePoint(parseInt(hex[0], 16) || 0xfffd);
+            i += 1 + hex[0].length;
+          } else if (value[i + 1] === '\n') i += 2;
+          else {
+            text += value[i + 1] ?? '';
+            i += 2;
+          }
+        } else text += value[i++];
+      }
+      if (i >= value.length) return undefined;
+      i += 1;
+      out.push(`"${text}`);
+    } else if (c === ',' || c === '(' || c === ')') {
+      out.push(c);
+      i += 1;
+    } else {
+      const word = /^[-\w]+/.exec(value.slice(i));
+      if (!word) return undefined;
+      out.push(word[0].toLowerCase());
+      i += word[0].length;
+    }
+  }
+  return out;
+}
+
+/** A margin box's `content` value as parts, null for `none`/`normal`, undefined when it holds what is not read here. */
+function contentParts(value: string): ContentPart[] | null | undefined {
+  const list = tokens(value);
+  if (!list) return undefined;
+  if (list.length === 1 && (list[0] === 'none' || list[0] === 'normal')) return null;
+  const parts: ContentPart[] = [];
+  for (let i = 0; i < list.length; ) {
+    const token = list[i];
+    if (token.startsWith('"')) {
+      parts.push({ text: token.slice(1) });
+      i += 1;
+    } else if (token === 'counter' && list[i + 1] === '(' && (list[i + 2] === 'page' || list[i + 2] === 'pages')) {
+      const counter = list[i + 2] as 'page' | 'pages';
+      if (list[i + 3] === ')') {
+        parts.push({ counter, style: 'decimal' });
+        i += 4;
+      } else if (list[i + 3] === ',' && list[i + 4] && /^[-\w]+$/.test(list[i + 4]) && list[i + 5] === ')') {
+        parts.push({ counter, style: list[i + 4] });
+        i += 6;
+      } else return undefined;
+    } else return undefined;
+  }
+  return parts;
+}
+
+/** Reads an `@counter-style` rule, or undefined when it uses what margin text is not read with here. */
+function counterStyle(rule: AtRule): CounterStyle | undefined {
+  const style: CounterStyle = { system: 'numeric', first: 1, symbols: [], fallback: 'decimal' };
+  let system = 'symbolic';
+  for (const node of rule.nodes ?? []) {
+    if (node.type !== 'decl') continue;
+    const name = node.prop.toLowerCase();
+    if (name === 'system') system = node.value.trim().toLowerCase();
+    else if (name === 'symbols') {
+      const list = tokens(node.value);
+      if (!list || list.some((token) => token === '(' || token === ')' || token === ',')) return undefined;
+      style.symbols = list.map((token) => (token.startsWith('"') ? token.slice(1) : token));
+    } else if (name === 'fallback') style.fallback = node.value.trim().toLowerCase();
+    else if (!['prefix', 'suffix', 'speak-as'].includes(name)) return undefined;
+  }
+  const fixed = /^fixed(?:\s+(-?\d+))?$/.exec(system);
+  if (fixed) {
+    style.system = 'fixed';
+    style.first = fixed[1] === undefined ? 1 : Number(fixed[1]);
+  } else if (system === 'cyclic' || system === 'numeric' || system === 'alphabetic') style.system = system;
+  else return undefined;
+  const fewest = style.system === 'cyclic' || style.system === 'fixed' ? 1 : 2;
+  return style.symbols.length >= fewest ? style : undefined;
+}
+
+/** `n` written in `symbols` as a positional (numeric) or bijective (alphabetic) number. */
+function positional(n: number, symbols: readonly string[], bijective: boolean): string {
+  const base = symbols.length;
+  let rest = n;
+  let text = '';
+  if (!bijective && rest === 0) return symbols[0];
+  while (rest > 0) {
+    if (bijective) rest -= 1;
+    text = symbols[rest % base] + text;
+    rest = Math.floor(rest / base);
+  }
+  return text;
+}
+
+function roman(n: number): string {
+  const values: [number, string][] = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
+  let rest = n;
+  let text = '';
+  for (const [value, letters] of values) {
+    while (rest >= value) {
+      text += letters;
+      rest -= value;
+    }
+  }
+  return text;
+}
+
+const latin = Array.from('abcdefghijklmnopqrstuvwxyz');
+
+/** A page number as counter style `name` writes it (CSS Counter Styles 3, the systems read here). */
+function formatCounter(n: number, name: string, styles: ReadonlyMap<string, CounterStyle>, depth = 0): string {
+  const style = styles.get(name);
+  if (style && depth < 8) {
+    const { symbols } = style;
+    if (style.system === 'cyclic') return symbols[(((n - 1) % symbols.length) + symbols.length) % symbols.length];
+    if (style.system === 'fixed') {
+      const at = n - style.first;
+      return at >= 0 && at < symbols.length ? symbols[at] : formatCounter(n, style.fallback, styles, depth + 1);
+    }
+    if (n < 0 || (style.system === 'alphabetic' && n < 1)) return formatCounter(n, style.fallback, styles, depth + 1);
+    return positional(n, symbols, style.system === 'alphabetic');
+  }
+  switch (name) {
+    case 'none':
+      return '';
+    case 'decimal-leading-zero':
+      return n >= 0 && n < 10 ? `0${n}` : String(n);
+    case 'lower-roman':
+    case 'upper-roman': {
+      const text = n >= 1 && n <= 3999 ? roman(n) : String(n);
+      return name === 'upper-roman' ? text.toUpperCase() : text;
+    }
+    case 'lower-alpha':
+    case 'lower-latin':
+    case 'upper-alpha':
+    case 'upper-latin': {
+      const text = n >= 1 ? positional(n, latin, true) : String(n);
+      return name.startsWith('upper') ? text.toUpperCase() : text;
+    }
+    default:
+      return String(n);
+  }
+}
+
+/** Whether `name` appears in `css` as a whole identifier. */
+function mentions(css: string, name: string): boolean {
+  return new RegExp(`(?<![\\w-])${name.replace(/[^\w-]/g, '')}(?![\\w-])`, 'i').test(css);
+}
+
+/** Declarations that would paint an empty margin box: where a box is generated on some pages only, it must have none. */
+const painted = /^(background|border|outline|box-shadow)/i;
+
+/**
+ * Reads the `@page` rules of a page's head (its `<style>` elements), or undefined when they do what one print of several
+ * documents cannot imitate: page selectors other than `:first`, rules inside `@media` or a layer, `@import`, page
+ * counters set by hand, `!important` content, content other than strings and the `page`/`pages` counters, or a margin
+ * box shown on some pages only that has no fixed size or paints a background or border (in a shared print it is
+ * generated, empty, on every page).
+ */
+export function readPageMarginCss(head: string): PageMarginCss | undefined {
+  const styleTag = /(<style[^>]*>)([\s\S]*?)(<\/style>)/g;
+  const roots = new Map<number, Root>();
+  let index = 0;
+  for (const match of head.matchAll(styleTag)) {
+    const text = match[2];
+    index += 1;
+    if (!/@(page|counter-style|import)/i.test(text.replace(/\/\*[\s\S]*?\*\//g, ''))) continue;
+    try {
+      roots.set(index - 1, postcss.parse(text));
+    } catch {
+      return undefined;
+    }
+  }
+  const pageRules: AtRule[] = [];
+  const styleRules = new Map<string, AtRule>();
+  let unreadable = false;
+  for (const root of roots.values()) {
+    root.walkAtRules((rule) => {
+      const name = rule.name.toLowerCase();
+      if (name === 'import' || (name.startsWith('page') && name !== 'page')) unreadable = true;
+      else if (name === 'page' || name === 'counter-style') {
+        if (rule.parent !== root) unreadable = true;
+        else if (name === 'page') pageRules.push(rule);
+        else styleRules.set(rule.params.trim().toLowerCase(), rule);
+      }
+    });
+  }
+  if (unreadable) return undefined;
+
+  // Each margin box: its content on first and other pages as the cascade gives it (`:first` is the more specific), and
+  // its other declarations.
+  const boxes = new Map<string, { first?: ContentPart[] | null; other?: ContentPart[] | null; declarations: Declaration[] }>();
+  for (const rule of pageRules) {
+    const selector = rule.params.trim().toLowerCase();
+    if (selector !== '' && selector !== ':first') return undefined;
+    for (const node of rule.nodes ?? []) {
+      if (node.type === 'comment') continue;
+      if (node.type === 'decl') {
+        if (selector === ':first' || /^counter-/i.test(node.prop)) return undefined;
+        continue;
+      }
+      if (node.type !== 'atrule' || !marginBoxes.has(node.name.toLowerCase())) return undefined;
+      const found = boxes.get(node.name.toLowerCase()) ?? { declarations: [] };
+      boxes.set(node.name.toLowerCase(), found);
+      for (const child of node.nodes ?? []) {
+        if (child.type === 'comment') continue;
+        if (child.type !== 'decl') return undefined;
+        if (child.prop.toLowerCase() === 'content') {
+          const parts = contentParts(child.value);
+          if (parts === undefined || child.important) return undefined;
+          if (selector === ':first') found.first = parts;
+          else found.other = parts;
+        } else if (selector === ':first') return undefined;
+        else found.declarations.push(child);
+      }
+    }
+  }
+  const read = new Map<string, BoxContent>();
+  for (const [name, found] of boxes) {
+    const other = found.other ?? null;
+    const first = found.first === undefined ? other : found.first;
+    if (first === null && other === null) continue;
+    if (first === null || other === null) {
+      const size = name.startsWith('left-') || name.startsWith('right-') ? 'height' : 'width';
+      const sized = name.endsWith('-corner') || found.declarations.some((d) => d.prop.toLowerCase() === size);
+      if (!sized || found.declarations.some((d) => painted.test(d.prop))) return undefined;
+    }
+    read.set(name, { first, other });
+  }
+
+  // The rules as a shared print uses them: every box that shows anything reads its text from a counter style.
+  const merged: string[] = [];
+  const placed = new Set<string>();
+  for (const rule of pageRules) {
+    if (rule.params.trim() !== '') continue;
+    const out: string[] = [];
+    for (const node of rule.nodes ?? []) {
+      if (node.type === 'decl') out.push(`${node.prop}: ${node.value}${node.important ? ' !important' : ''};`);
+      else if (node.type === 'atrule') {
+        const name = node.name.toLowerCase();
+        const inner = (node.nodes ?? []).flatMap((d) => (d.type === 'decl' && d.prop.toLowerCase() !== 'content' ? [`${d.prop}: ${d.value}${d.important ? ' !important' : ''};`] : []));
+        if (read.has(name)) {
+          inner.push(`content: counter(page, ${sharedStyleName(name)});`);
+          placed.add(name);
+        }
+        out.push(`@${name} { ${inner.join(' ')} }`);
+      }
+    }
+    merged.push(`@page { ${out.join(' ')} }`);
+  }
+  const onlyOnFirst = [...read.keys()].filter((name) => !placed.has(name)).map((name) => `@${name} { content: counter(page, ${sharedStyleName(name)}); }`);
+  if (onlyOnFirst.length > 0) merged.push(`@page { ${onlyOnFirst.join(' ')} }`);
+
+  // The counter styles margin content names, and those they fall back to.
+  const styles = new Map<string, CounterStyle>();
+  const wanted = [...read.values()].flatMap((b) => [...(b.first ?? []), ...(b.other ?? [])]).flatMap((part) => ('style' in part ? [part.style] : []));
+  while (wanted.length > 0) {
+    const name = wanted.pop() as string;
+    if (styles.has(name)) continue;
+    const rule = styleRules.get(name);
+    if (!rule) {
+      if (!predefined.has(name)) return undefined;
+      continue;
+    }
+    const style = counterStyle(rule);
+    if (!style) return undefined;
+    styles.set(name, style);
+    wanted.push(style.fallback);
+  }
+  // Those no other CSS of the page names go with the @page rules (the running heads differ from document to document).
+  const candidates = new Set([...styles.keys()].map((name) => styleRules.get(name) as AtRule));
+  const markup = head.replace(styleTag, '');
+  let kept = new Set<AtRule>();
+  for (let changed = true; changed; ) {
+    changed = false;
+    const text = [...roots.values()].flatMap((root) => root.nodes.filter((node) => !pageRules.includes(node as AtRule) && (!candidates.has(node as AtRule) || kept.has(node as AtRule)))).join('\n');
+    for (const rule of candidates) {
+      if (kept.has(rule) || !(mentions(text, rule.params.trim()) || mentions(markup, rule.params.trim()))) continue;
+      kept = new Set([...kept, rule]);
+      changed = true;
+    }
+  }
+  for (const rule of [...pageRules, ...[...candidates].filter((rule) => !kept.has(rule))]) rule.remove();
+  let at = -1;
+  const rewritten = head.replace(styleTag, (whole, open: string, _text: string, close: string) => {
+    at += 1;
+    const root = roots.get(at);
+    return root ? `${open}${root.toString()}${close}` : whole;
+  });
+  return { head: rewritten, rules: merged.join('\n'), boxes: read, styles };
+}
+
+/** What each margin box prints on each of a document's `pageCount` pages (an empty string where no box is generated). */
+export function marginTexts(css: PageMarginCss, pageCount: number): Map<string, string[]> {
+  const texts = new Map<string, string[]>();
+  for (const [name, content] of css.boxes) {
+    const pages: string[] = [];
+    for (let page = 1; page <= pageCount; page += 1) {
+      const parts = page === 1 ? content.first : content.other;
+      pages.push((parts ?? []).map((part) => ('text' in part ? part.text : formatCounter(part.counter === 'page' ? page : pageCount, part.style, css.styles))).join(''));
+    }
+    texts.set(name, pages);
+  }
+  return texts;
+}
+
+/**
+ * The `@page` rules and counter styles of one print of several documents: `rules` (alike for all of them), each margin
+ * box reading its text for every page of the print from `texts` (the documents' marginTexts, one after another).
+ */
+export function mergedPageCss(rules: string, texts: ReadonlyMap<string, readonly string[]>): string {
+  const styles = [...texts].map(([box, pages]) => `@counter-style ${sharedStyleName(box)} { system: fixed 1; symbols: ${pages.length > 0 ? pages.map(cssQuote).join(' ') : '""'}; fallback: ${blankStyle}; }`);
+  return [`@counter-style ${blankStyle} { system: cyclic; symbols: ""; }`, ...styles, rules].join('\n');
+}
