@@ -7,6 +7,8 @@ type ContentPart = { text: string } | { counter: 'page' | 'pages'; style: string
 interface BoxContent {
   first: ContentPart[] | null;
   other: ContentPart[] | null;
+  /** The most pieces either has. */
+  slots: number;
 }
 
 /** A counter style the page's CSS defines, in the systems margin text is read with. */
@@ -41,9 +43,17 @@ const marginBoxes = new Set(
 /** Counter styles every browser knows that margin text is read with here (others make a page print alone). */
 const predefined = new Set(['decimal', 'decimal-leading-zero', 'lower-roman', 'upper-roman', 'lower-alpha', 'upper-alpha', 'lower-latin', 'upper-latin', 'none']);
 
-/** The name of the counter style that gives box `box` its text in a shared print. */
-function sharedStyleName(box: string): string {
-  return `briefkit-margin-${box}`;
+/** The name of the counter style that gives box `box` its `slot`th piece of text in a shared print. */
+function sharedStyleName(box: string, slot: number): string {
+  return `briefkit-margin-${box}-${slot}`;
+}
+
+/**
+ * A shared print's `content` for a box whose content has up to `slots` pieces: one counter per piece, so the text
+ * runs (and their shaping, to the hundredth of a point) are those of the document printed alone.
+ */
+function sharedContent(box: string, slots: number): string {
+  return `content: ${Array.from({ length: slots }, (_, slot) => `counter(page, ${sharedStyleName(box, slot)})`).join(' ')};`;
 }
 
 const blankStyle = 'briefkit-margin-blank';
@@ -289,7 +299,7 @@ export function readPageMarginCss(head: string): PageMarginCss | undefined {
       const sized = name.endsWith('-corner') || found.declarations.some((d) => d.prop.toLowerCase() === size);
       if (!sized || found.declarations.some((d) => painted.test(d.prop))) return undefined;
     }
-    read.set(name, { first, other });
+    read.set(name, { first, other, slots: Math.max(first?.length ?? 0, other?.length ?? 0, 1) });
   }
 
   // The rules as a shared print uses them: every box that shows anything reads its text from a counter style.
@@ -303,8 +313,9 @@ export function readPageMarginCss(head: string): PageMarginCss | undefined {
       else if (node.type === 'atrule') {
         const name = node.name.toLowerCase();
         const inner = (node.nodes ?? []).flatMap((d) => (d.type === 'decl' && d.prop.toLowerCase() !== 'content' ? [`${d.prop}: ${d.value}${d.important ? ' !important' : ''};`] : []));
-        if (read.has(name)) {
-          inner.push(`content: counter(page, ${sharedStyleName(name)});`);
+        const content = read.get(name);
+        if (content) {
+          inner.push(sharedContent(name, content.slots));
           placed.add(name);
         }
         out.push(`@${name} { ${inner.join(' ')} }`);
@@ -312,7 +323,7 @@ export function readPageMarginCss(head: string): PageMarginCss | undefined {
     }
     merged.push(`@page { ${out.join(' ')} }`);
   }
-  const onlyOnFirst = [...read.keys()].filter((name) => !placed.has(name)).map((name) => `@${name} { content: counter(page, ${sharedStyleName(name)}); }`);
+  const onlyOnFirst = [...read].filter(([name]) => !placed.has(name)).map(([name, content]) => `@${name} { ${sharedContent(name, content.slots)} }`);
   if (onlyOnFirst.length > 0) merged.push(`@page { ${onlyOnFirst.join(' ')} }`);
 
   // The counter styles margin content names, and those they fall back to.
@@ -354,25 +365,30 @@ export function readPageMarginCss(head: string): PageMarginCss | undefined {
   return { head: rewritten, rules: merged.join('\n'), boxes: read, styles };
 }
 
-/** What each margin box prints on each of a document's `pageCount` pages (an empty string where no box is generated). */
+/**
+ * What each margin box prints on each of a document's `pageCount` pages, piece by piece: keyed by the counter style of
+ * the piece in a shared print (an empty string where no box is generated, or its content has fewer pieces).
+ */
 export function marginTexts(css: PageMarginCss, pageCount: number): Map<string, string[]> {
   const texts = new Map<string, string[]>();
   for (const [name, content] of css.boxes) {
-    const pages: string[] = [];
-    for (let page = 1; page <= pageCount; page += 1) {
-      const parts = page === 1 ? content.first : content.other;
-      pages.push((parts ?? []).map((part) => ('text' in part ? part.text : formatCounter(part.counter === 'page' ? page : pageCount, part.style, css.styles))).join(''));
+    for (let slot = 0; slot < content.slots; slot += 1) {
+      const pages: string[] = [];
+      for (let page = 1; page <= pageCount; page += 1) {
+        const part = (page === 1 ? content.first : content.other)?.[slot];
+        pages.push(part === undefined ? '' : 'text' in part ? part.text : formatCounter(part.counter === 'page' ? page : pageCount, part.style, css.styles));
+      }
+      texts.set(sharedStyleName(name, slot), pages);
     }
-    texts.set(name, pages);
   }
   return texts;
 }
 
 /**
- * The `@page` rules and counter styles of one print of several documents: `rules` (alike for all of them), each margin
- * box reading its text for every page of the print from `texts` (the documents' marginTexts, one after another).
+ * The `@page` rules and counter styles of one print of several documents: `rules` (alike for all of them), each piece of
+ * a margin box's text read for every page of the print from `texts` (the documents' marginTexts, one after another).
  */
 export function mergedPageCss(rules: string, texts: ReadonlyMap<string, readonly string[]>): string {
-  const styles = [...texts].map(([box, pages]) => `@counter-style ${sharedStyleName(box)} { system: fixed 1; symbols: ${pages.length > 0 ? pages.map(cssQuote).join(' ') : '""'}; fallback: ${blankStyle}; }`);
+  const styles = [...texts].map(([name, pages]) => `@counter-style ${name} { system: fixed 1; symbols: ${pages.length > 0 ? pages.map(cssQuote).join(' ') : '""'}; fallback: ${blankStyle}; }`);
   return [`@counter-style ${blankStyle} { system: cyclic; symbols: ""; }`, ...styles, rules].join('\n');
 }

@@ -2,16 +2,18 @@ import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BrowserService } from '../../src/browser/browser-service.js';
 import { build } from '../../src/index.js';
+import { SharedReports } from '../../src/pdf/shared-reports.js';
 import { tempDir, writeFiles } from '../helpers/fixtures.js';
-import { pdfDestinations, pdfLinkNames, pdfOutline, pdfPages, structureErrors, structureRoles } from '../helpers/pdf.js';
+import { pdfDestinations, pdfInfo, pdfLinkNames, pdfOutline, pdfPages, pdfWordBoxes, structureErrors, structureRoles } from '../helpers/pdf.js';
 
-// In a build of several documents, decks and handouts of the same look print together and are split again
-// (src/pdf/shared-prints.ts, src/pdf/split-printed-pdf.ts). Each must come out as it does built alone.
+// In a build of several documents, decks, handouts and reports of the same look print together and are split again
+// (src/pdf/shared-prints.ts, src/pdf/shared-reports.ts, src/pdf/split-printed-pdf.ts). Each must come out as it does
+// built alone.
 
 /** A briefing whose ids (headings, slides, the Korean one) are the same in every document of the build. */
-function briefing(n: number, extra = ''): string {
+function briefing(n: number, extra = '', title = `Shared print ${n}`): string {
   return `---
-title: Shared print ${n}
+title: ${title}
 classification: UNCLASSIFIED
 ${extra}
 ---
@@ -57,14 +59,22 @@ const documents: Record<string, string> = {
   'c.md': briefing(3) + longSlide,
   // Another theme: another look, printed apart from the others.
   'd.md': briefing(4, 'theme: briefing-dark'),
-  'e.md': briefing(5),
+  'e.md': briefing(5, 'author: Desk Five', '북한 미사일 발사 5'),
+  // The memo template: its reports print together, apart from the briefings'.
+  'f.md': briefing(6, 'template: memo'),
+  'g.md': briefing(7, 'template: memo\nauthor: Desk Seven') + longSlide,
 };
 
-/** Everything a reader or checker sees of a PDF, page by page. */
-async function summary(file: string): Promise<unknown> {
+const slugs = Object.keys(documents).map((name) => name.replace('.md', ''));
+
+/** Everything a reader or checker sees of a PDF, page by page: with `where`, where every word is on its page. */
+async function summary(file: string, where = false): Promise<unknown> {
   const pages = pdfPages(file);
+  const { Title, Author, Subject } = pdfInfo(file);
   return {
     pages,
+    info: { Title, Author, Subject },
+    words: where ? pages.map((_, i) => pdfWordBoxes(file, i + 1).words.map((w) => `${w.text}@${w.xMin.toFixed(1)},${w.yMin.toFixed(1)}`)) : undefined,
     roles: structureRoles(file),
     destinations: [...pdfDestinations(file)].sort(),
     outline: await pdfOutline(file),
@@ -82,8 +92,16 @@ describe('documents of one build printed together', () => {
     const src = tempDir();
     writeFiles(src, documents);
     const jobs = vi.spyOn(BrowserService.prototype, 'withPage');
+    // Every report goes through a shared print and none falls back to printing alone (or the comparisons below would
+    // compare reports printed alone both times).
+    const reports = SharedReports.prototype as unknown as { settle: (batch: unknown[]) => void; printAlone: () => void };
+    const settled = vi.spyOn(reports, 'settle');
+    const alone = vi.spyOn(reports, 'printAlone');
     const result = await build({ root: src, paths: ['.'], outDir: together, formats: ['deck-pdf', 'handout', 'report-pdf'] });
     expect(result.failures).toEqual([]);
+    expect(settled.mock.calls.reduce((count, [batch]) => count + batch.length, 0)).toBe(Object.keys(documents).length);
+    expect(settled.mock.calls.length).toBeLessThan(Object.keys(documents).length);
+    expect(alone).not.toHaveBeenCalled();
     tabJobsTogether = jobs.mock.calls.length;
     jobs.mockClear();
     // Each document built on its own (a build of one document prints each page alone).
@@ -99,18 +117,36 @@ describe('documents of one build printed together', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('prints them in fewer tab jobs than building each alone', () => {
-    // Alone, every document loads its deck, its handout and its report: 15 jobs, more for the deck that splits a slide.
-    expect(tabJobsApart).toBeGreaterThanOrEqual(15);
+    // Alone, every document loads its deck, its handout and its report: 21 jobs, more for the decks that split a slide.
+    expect(tabJobsApart).toBeGreaterThanOrEqual(21);
     expect(tabJobsTogether).toBeLessThan(tabJobsApart);
   });
 
-  it.each(['a', 'b', 'c', 'd', 'e'])('gives document %s the deck and handout it gets built alone: text, tags, destinations, bookmarks, links', async (slug) => {
-    for (const file of ['deck.pdf', 'handout.pdf']) {
+  it.each(slugs)('gives document %s the deck, handout and report it gets built alone: text, tags, destinations, bookmarks, links', async (slug) => {
+    for (const file of ['deck.pdf', 'handout.pdf', 'report.pdf']) {
       const shared = path.join(together, slug, file);
       const own = path.join(apart, slug, file);
-      expect(await summary(shared), `${slug}/${file}`).toEqual(await summary(own));
+      expect(await summary(shared, file === 'report.pdf'), `${slug}/${file}`).toEqual(await summary(own, file === 'report.pdf'));
       expect(structureErrors(shared)).toEqual([]);
     }
+  });
+
+  it('prints the reports of one template together: five briefings in fewer tab jobs than five', async () => {
+    const src = tempDir();
+    writeFiles(src, Object.fromEntries(Object.entries(documents).slice(0, 5)));
+    const jobs = vi.spyOn(BrowserService.prototype, 'withPage');
+    const result = await build({ root: src, paths: ['.'], outDir: tempDir(), formats: ['report-pdf'] });
+    expect(result.failures).toEqual([]);
+    // The first report claims a tab at once; the others queue meanwhile and print as one.
+    expect(jobs.mock.calls.length).toBeLessThanOrEqual(3);
+  }, 60_000);
+
+  it('prints each report’s running heads and page numbers on its own pages', () => {
+    const pages = pdfPages(path.join(together, 'e', 'report.pdf'));
+    expect(pages.length).toBeGreaterThan(2);
+    expect(pages[1]).toContain('북한 미사일 발사 5');
+    expect(pages[1]).toContain(`Page 2 of ${pages.length}`);
+    expect(pages.join('\n')).not.toMatch(/Shared print [1-4]/);
   });
 
   it('keeps each document’s words to itself', () => {

@@ -17,6 +17,17 @@ describe('pageParts', () => {
     expect(pageParts(page('p { }', '<p>x</p><script>1</script>'))).toBeUndefined();
   });
 
+  it('refuses pages with a style sheet in the body, which would style every document of a shared print', () => {
+    expect(pageParts(page('p { }', '<style>p { color: red }</style><p>x</p>'))).toBeUndefined();
+    expect(pageParts(page('p { }', '<link rel="stylesheet" href="data:text/css,p{}"><p>x</p>'))).toBeUndefined();
+  });
+
+  it('leaves out the metadata that only describes the document, so documents by different authors share a print', () => {
+    const described = (author: string): string => page('p { }').replace('<title>T</title>', `<title>T</title><meta name="author" content="${author}"><meta name="viewport" content="width=device-width">`);
+    expect(pageParts(described('A'))?.head).toBe(pageParts(described('B'))?.head);
+    expect(pageParts(described('A'))?.head).toContain('name="viewport"');
+  });
+
   it('lets colours, fragment URLs, table bodies and comments that mention ids pass', () => {
     for (const css of ['tbody > tr { }', 'a[href^="#"] { color: #fff }', '.x { background: url(#g) }', '/* see #relative-weighting */ p { }']) expect(pageParts(page(css)), css).toBeDefined();
   });
