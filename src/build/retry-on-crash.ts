@@ -1,18 +1,11 @@
 import { collectBlockedRequests } from '../browser/blocked-requests.js';
-import { BriefkitError, BrowserError } from '../errors.js';
+import { isBrowserCrash } from '../browser/browser-crash.js';
+import { BrowserError } from '../errors.js';
 import type { BuildContext } from './build-context.js';
 import { buildDocument, type DocumentResult } from './build-document.js';
 
-/** Messages puppeteer gives when the browser or the tab died or hung under a job (crash, kill, protocol timeout). */
-const deadBrowser = /Target closed|Session closed|Connection closed|Protocol error|detached|crash|browser has disconnected|Navigation failed because browser|WebSocket is not open|stopped \(|timed out/i;
+export { isBrowserCrash };
 
-/** Whether an error means the browser or its tab died, as opposed to a problem with the document. */
-export function isBrowserCrash(error: unknown): boolean {
-  if (error instanceof BriefkitError && !(error instanceof BrowserError)) return false;
-  const messages: string[] = [];
-  for (let e: unknown = error; e instanceof Error && messages.length < 5; e = e.cause) messages.push(`${e.name} ${e.message}`);
-  return messages.some((m) => deadBrowser.test(m));
-}
 
 /**
  * Builds one document; if the browser crashed or was killed while it printed, builds it once more (the browser

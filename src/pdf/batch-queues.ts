@@ -1,4 +1,5 @@
 import type { Page } from 'puppeteer-core';
+import { isBrowserCrash } from '../browser/browser-crash.js';
 import type { BrowserService } from '../browser/browser-service.js';
 
 /** How a kind of job is batched: what a batch does in its tab, and with its result once the tab is free again. */
@@ -9,8 +10,10 @@ export interface BatchRunner<J, R> {
   inTab: (page: Page, batch: readonly J[]) => Promise<R>;
   /** Hands the outcome out once the tab is free again (splits a shared print). */
   settle: (batch: readonly J[], result: R) => void;
-  /** When the batch failed in its tab: a batch of several retries each job alone, a single job fails with the error. */
-  failed: (batch: readonly J[], error: unknown) => void;
+  /** Prints one job of a failed batch on its own. */
+  alone: (job: J) => void;
+  /** Fails a job with the batch's error. */
+  reject: (job: J, error: unknown) => void;
   /** Whether batches go ahead of jobs that do not share (see BrowserService.withPage). */
   first: boolean;
 }
@@ -60,7 +63,11 @@ export class BatchQueues<J, R> {
           batch = this.queues.get(key) ?? [];
           this.queues.delete(key);
         }
-        this.runner.failed(batch, error);
+        // A batch of several that failed prints each job alone, so that one document's trouble stays its own; when
+        // the browser died, each job fails instead, and its document is built again (see buildDocumentWithRetry),
+        // with a warning that says why.
+        if (batch.length > 1 && !isBrowserCrash(error)) for (const job of batch) this.runner.alone(job);
+        else for (const job of batch) this.runner.reject(job, error);
       },
     );
   }

@@ -91,50 +91,52 @@ export function labelsFor(pages: ReadonlyMap<string, number>, pageCount: number,
  * guess: when the print bears it out, that print is the final one.
  */
 export async function printMeasured(service: BrowserService, render: (labels: PageLabels) => string, options: MeasuredPrintOptions): Promise<MeasuredPrint> {
+  return service.withPage((page) => printMeasuredIn(page, render, options));
+}
+
+/** printMeasured in a tab the caller holds; `first` is the first pass when the caller rendered it already. */
+export async function printMeasuredIn(page: Page, render: (labels: PageLabels) => string, options: MeasuredPrintOptions, first = firstPass(render, options.ids)): Promise<MeasuredPrint> {
   const maxPasses = options.maxPasses ?? 4;
-  return service.withPage(async (page) => {
-    const first = firstPass(render, options.ids);
-    let { html, width } = first;
-    let loaded: string | undefined;
-    let loads = 0;
-    // Later passes change only labels: the loaded page is patched rather than loaded again where it can be.
-    const show = async (next: string): Promise<PageHeading[]> => {
-      if (loaded !== undefined && (await patchInPlace(page, loaded, next))) await untilPaintable(page);
-      else {
-        await loadForPrint(page, next);
-        loads += 1;
-      }
-      loaded = next;
-      return markHeadingTargets(page, options.ids);
-    };
-    let headings = await show(html);
-    // A guess needing wider numbers than the placeholders would move text, and could not be borne out.
-    const guessed = options.guess !== false && first.estimate <= guessedPagesAtMost ? await guessPages(page) : undefined;
-    const guess = guessed && 'pages' in guessed && digitCount(guessed.pageCount) <= width ? guessed : undefined;
-    if (guess) {
-      const guessedHtml = render(labelsFor(guess.pages, guess.pageCount, headings, options.ids, width));
-      if (guessedHtml !== html) headings = await show(guessedHtml);
-      html = guessedHtml;
+  let { html, width } = first;
+  let loaded: string | undefined;
+  let loads = 0;
+  // Later passes change only labels: the loaded page is patched rather than loaded again where it can be.
+  const show = async (next: string): Promise<PageHeading[]> => {
+    if (loaded !== undefined && (await patchInPlace(page, loaded, next))) await untilPaintable(page);
+    else {
+      await loadForPrint(page, next);
+      loads += 1;
     }
-    for (let pass = 1; ; pass += 1) {
-      if (pass > 1) headings = await show(html);
-      // Without a guess, the first print only finds where headings land (its page labels are placeholders), so it
-      // paints nothing and skips the PDF tags: `visibility: hidden` and tags leave the layout as it is, the named
-      // destinations are still written, and the print takes a fraction of the time (a 224-page report: 0.7 s instead
-      // of 4.6 s). Should it already be final (a template that shows no page labels), it is printed once more in full.
-      const draft = pass === 1 && guess === undefined;
-      await setPaintHidden(page, draft);
-      const printed = await printAndPlace(page, headings, draft ? { ...options.pdf, tagged: false } : options.pdf);
-      width = Math.max(width, digitCount(printed.pdf.pageCount));
-      const nextHtml = render(labelsFromPrint(printed, options.ids, width));
-      if (nextHtml === html || pass >= maxPasses) {
-        if (draft) await setPaintHidden(page, false);
-        const final = draft ? await printAndPlace(page, headings, options.pdf) : printed;
-        return { html, pdf: final.pdf, headings: final.headings, passes: draft ? pass + 1 : pass, loads };
-      }
-      html = nextHtml;
+    loaded = next;
+    return markHeadingTargets(page, options.ids);
+  };
+  let headings = await show(html);
+  // A guess needing wider numbers than the placeholders would move text, and could not be borne out.
+  const guessed = options.guess !== false && first.estimate <= guessedPagesAtMost ? await guessPages(page) : undefined;
+  const guess = guessed && 'pages' in guessed && digitCount(guessed.pageCount) <= width ? guessed : undefined;
+  if (guess) {
+    const guessedHtml = render(labelsFor(guess.pages, guess.pageCount, headings, options.ids, width));
+    if (guessedHtml !== html) headings = await show(guessedHtml);
+    html = guessedHtml;
+  }
+  for (let pass = 1; ; pass += 1) {
+    if (pass > 1) headings = await show(html);
+    // Without a guess, the first print only finds where headings land (its page labels are placeholders), so it
+    // paints nothing and skips the PDF tags: `visibility: hidden` and tags leave the layout as it is, the named
+    // destinations are still written, and the print takes a fraction of the time (a 224-page report: 0.7 s instead
+    // of 4.6 s). Should it already be final (a template that shows no page labels), it is printed once more in full.
+    const draft = pass === 1 && guess === undefined;
+    await setPaintHidden(page, draft);
+    const printed = await printAndPlace(page, headings, draft ? { ...options.pdf, tagged: false } : options.pdf);
+    width = Math.max(width, digitCount(printed.pdf.pageCount));
+    const nextHtml = render(labelsFromPrint(printed, options.ids, width));
+    if (nextHtml === html || pass >= maxPasses) {
+      if (draft) await setPaintHidden(page, false);
+      const final = draft ? await printAndPlace(page, headings, options.pdf) : printed;
+      return { html, pdf: final.pdf, headings: final.headings, passes: draft ? pass + 1 : pass, loads };
     }
-  });
+    html = nextHtml;
+  }
 }
 
 /** A printed report: its PDF, its named destinations, and its headings with the pages they landed on. */

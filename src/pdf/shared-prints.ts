@@ -106,10 +106,8 @@ export class SharedPrints {
       fits: (batch, next) => batch.reduce((pages, waiting) => pages + waiting.job.pages, 0) + next.job.pages <= printChunkSize,
       inTab: (page, batch) => loadCheckAndPrint(page, batch, batch[0].parts),
       settle: (batch, printed) => this.settle(batch, printed),
-      failed: (batch, error) => {
-        if (batch.length > 1) this.eachAlone(batch);
-        else for (const waiting of batch) waiting.reject(error);
-      },
+      alone: (job) => this.printAlone(job),
+      reject: (job, error) => job.reject(error),
     });
   }
 

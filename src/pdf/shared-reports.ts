@@ -8,7 +8,7 @@ import { marginTexts, mergedPageCss, readPageMarginCss, type PageMarginCss } fro
 import { patchInPlace } from './patch-in-place.js';
 import { PdfFile } from './pdf-file.js';
 import { printChunkSize } from './print-in-chunks.js';
-import { firstPass, labelsFor, labelsFromPrint, placeHeadings, printMeasured, type FirstPass, type MeasuredPrint, type MeasuredPrintOptions } from './print-measured.js';
+import { firstPass, labelsFor, labelsFromPrint, placeHeadings, printMeasured, printMeasuredIn, type FirstPass, type MeasuredPrint, type MeasuredPrintOptions } from './print-measured.js';
 import { loadForPrint, printLoadedPage, untilPaintable } from './print-pdf.js';
 import { documentsPage, pageParts, prefixOf, type PageParts } from './shared-prints.js';
 import { splitPrintedPdf } from './split-printed-pdf.js';
@@ -31,11 +31,8 @@ interface PrintedReport {
   startId: string;
 }
 
-/** The shared print of a batch of reports. */
-interface ReportsPrint {
-  pdf: Uint8Array;
-  reports: PrintedReport[];
-}
+/** The shared print of a batch of reports, or a batch of one report printed as alone. */
+type ReportsPrint = { pdf: Uint8Array; reports: PrintedReport[] } | { alone: MeasuredPrint };
 
 /**
  * Reports printed together at most: two batches of the 20-briefing benchmark's reports keep both tabs busy to the end of
@@ -63,12 +60,11 @@ export class SharedReports {
     this.queues = new BatchQueues(browser, {
       first: false,
       fits: (batch, next) => batch.length < reportsAtOnce && batch.reduce((pages, report) => pages + report.first.estimate, next.first.estimate) <= 2 * printChunkSize,
-      inTab: printReports,
+      // A report that was alone in its batch prints as alone, in the tab it got.
+      inTab: (page, batch) => (batch.length === 1 ? printMeasuredIn(page, batch[0].render, batch[0].options, batch[0].first).then((alone) => ({ alone })) : printReports(page, batch)),
       settle: (batch, printed) => this.settle(batch, printed),
-      failed: (batch, error) => {
-        if (batch.length > 1) this.eachAlone(batch);
-        else for (const report of batch) report.reject(error);
-      },
+      alone: (job) => this.printAlone(job),
+      reject: (job, error) => job.reject(error),
     });
   }
 
@@ -86,6 +82,7 @@ export class SharedReports {
 
   /** Splits the print and hands each report its PDF; a report whose print does not bear out its labels prints alone. */
   private settle(batch: readonly WaitingReport[], printed: ReportsPrint): void {
+    if ('alone' in printed) return batch[0].resolve(printed.alone);
     let pdfs: Uint8Array[];
     try {
       pdfs = splitPrintedPdf(printed.pdf, printed.reports.map((report, i) => ({ prefix: prefixOf(i), startId: report.startId, startNamed: true })));

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { BrowserService } from '../../src/browser/browser-service.js';
 import { build, type BuildResult } from '../../src/index.js';
 import { runCli } from '../helpers/cli.js';
 import { tempDir, writeFiles } from '../helpers/fixtures.js';
@@ -21,21 +22,28 @@ describe('a browser that dies in the middle of a batch', () => {
     const src = tempDir();
     out = tempDir();
     writeFiles(src, Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`doc${i + 1}.md`, doc(i + 1)])));
-    result = await build({
-      root: src,
-      paths: [src],
-      outDir: out,
-      formats: ['report-pdf', 'deck-pdf'],
-      onEvent: (event) => {
-        // Kill Chromium (SIGKILL, like a crash or the OOM killer) as soon as the first document is done, while
-        // the next ones are printing.
-        if (event.type === 'document-done' && killed.length === 0) {
+    // Kill Chromium (SIGKILL, like a crash or the OOM killer) as the second tab job starts, while the first is printing
+    // (documents printed together finish together, so none finishes before the others).
+    const withPage = BrowserService.prototype.withPage;
+    let started = 0;
+    const jobs = vi.spyOn(BrowserService.prototype, 'withPage').mockImplementation(function (this: BrowserService, fn, options) {
+      return withPage.call(this, (page) => {
+        started += 1;
+        if (started === 2 && killed.length === 0) {
           for (const pid of childProcesses(/chrom/i)) {
             process.kill(pid, 'SIGKILL');
             killed.push(pid);
           }
         }
-      },
+        return fn(page);
+      }, options) as ReturnType<typeof withPage>;
+    });
+    afterAll(() => jobs.mockRestore());
+    result = await build({
+      root: src,
+      paths: [src],
+      outDir: out,
+      formats: ['report-pdf', 'deck-pdf'],
     });
   });
 
