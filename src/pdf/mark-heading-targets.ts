@@ -67,33 +67,33 @@ export async function markDocumentsHeadingTargets(page: Page, documents: readonl
       if (roots.length !== docs.length) throw new Error(`The page holds ${roots.length} documents, not ${docs.length}.`);
       const targets: string[] = [];
       const all = docs.map(({ prefix, ids: extraIds }, d) => {
-      const headings: { id: string; level: number; text: string; anchor?: string }[] = [];
-      let generated = 0;
-      for (const element of Array.from(roots[d].querySelectorAll<HTMLElement>('h1, h2, h3, h4'))) {
-        if (element.closest('[hidden], [data-outline="skip"]')) continue;
-        if (!element.id) {
-          // Never an id the page already uses (a section titled "Briefkit heading 1" has that slug).
-          do generated += 1;
-          while (document.getElementById(`${prefix}briefkit-heading-${generated}`));
-          element.id = `${prefix}briefkit-heading-${generated}`;
+        const headings: { id: string; level: number; text: string; anchor?: string }[] = [];
+        let generated = 0;
+        for (const element of Array.from(roots[d].querySelectorAll<HTMLElement>('h1, h2, h3, h4'))) {
+          if (element.closest('[hidden], [data-outline="skip"]')) continue;
+          if (!element.id) {
+            // Never an id the page already uses (a section titled "Briefkit heading 1" has that slug).
+            do generated += 1;
+            while (document.getElementById(`${prefix}briefkit-heading-${generated}`));
+            element.id = `${prefix}briefkit-heading-${generated}`;
+          }
+          const label = (element.getAttribute('data-outline-title') ?? element.textContent ?? '').replace(/\s+/g, ' ').trim();
+          const number = element.getAttribute('data-number');
+          const text = number && !label.startsWith(number) ? `${number} ${label}` : label;
+          if (!text) continue;
+          let marker = element.querySelector(`:scope > ${anchorTag}`);
+          if (!marker && firstMark && element.getBoundingClientRect().left < pageLeft - 0.5) {
+            marker = document.createElement(anchorTag);
+            marker.id = `${prefix}${anchorPrefix}${element.id.slice(prefix.length)}`;
+            const style = getComputedStyle(element);
+            // A positioned heading is the marker's containing block already; a static one is made relative for it.
+            if (style.display.endsWith('grid')) element.setAttribute(gridMark, style.position === 'static' ? 'static' : '');
+            element.append(marker);
+          }
+          headings.push({ id: element.id, level: Number(element.tagName.slice(1)), text, anchor: marker?.id });
         }
-        const label = (element.getAttribute('data-outline-title') ?? element.textContent ?? '').replace(/\s+/g, ' ').trim();
-        const number = element.getAttribute('data-number');
-        const text = number && !label.startsWith(number) ? `${number} ${label}` : label;
-        if (!text) continue;
-        let marker = element.querySelector(`:scope > ${anchorTag}`);
-        if (!marker && firstMark && element.getBoundingClientRect().left < pageLeft - 0.5) {
-          marker = document.createElement(anchorTag);
-          marker.id = `${prefix}${anchorPrefix}${element.id.slice(prefix.length)}`;
-          const style = getComputedStyle(element);
-          // A positioned heading is the marker's containing block already; a static one is made relative for it.
-          if (style.display.endsWith('grid')) element.setAttribute(gridMark, style.position === 'static' ? 'static' : '');
-          element.append(marker);
-        }
-        headings.push({ id: element.id, level: Number(element.tagName.slice(1)), text, anchor: marker?.id });
-      }
-      targets.push(...headings.flatMap((h) => (h.anchor ? [h.id, h.anchor] : [h.id])), ...extraIds.map((id) => prefix + id));
-      return headings;
+        targets.push(...headings.flatMap((h) => (h.anchor ? [h.id, h.anchor] : [h.id])), ...extraIds.map((id) => prefix + id));
+        return headings;
       });
       if (firstMark) {
         const container = document.createElement('div');

@@ -88,7 +88,8 @@ export function pageParts(html: string): PageParts | undefined {
  * print as two or three. A page waits for no one: it is printed as soon as a tab is free, with whatever pages of the
  * same look queued up while the tabs were busy. Each document's body goes into a block of its own that starts a new
  * page, its ids prefixed so that no two documents share one (the prefix comes off the PDF's names again). Should a
- * shared print fail, each of its pages is printed alone, so one document's trouble stays its own.
+ * shared print fail, each of its pages is printed alone, so one document's trouble stays its own (unless the browser
+ * died: then its documents fail, and are built again; see BatchQueues).
  */
 export class SharedPrints {
   private readonly queues: BatchQueues<Waiting, LoadedPrint>;
