@@ -74,7 +74,7 @@ export class SharedReports {
     const first = firstPass(render, options.ids);
     const parts = first.estimate <= printChunkSize ? pageParts(first.html) : undefined;
     const css = parts && readPageMarginCss(parts.head);
-    if (!parts || !css) return printMeasured(this.browser, render, options);
+    if (!parts || !css) return this.browser.withPage((page) => printMeasuredIn(page, render, options, first));
     return new Promise((resolve, reject) => {
       this.queues.add(JSON.stringify([group, css.head, parts.bodyTag, css.rules, options.pdf]), { render, options, first, parts, css, resolve, reject });
     });
@@ -102,8 +102,8 @@ export class SharedReports {
     });
   }
 
-  private printAlone(waiting: WaitingReport): void {
-    printMeasured(this.browser, waiting.render, waiting.options).then(waiting.resolve, waiting.reject);
+  private printAlone({ render, options, first, resolve, reject }: WaitingReport): void {
+    this.browser.withPage((page) => printMeasuredIn(page, render, options, first)).then(resolve, reject);
   }
 
   private eachAlone(batch: readonly WaitingReport[]): void {
