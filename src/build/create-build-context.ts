@@ -44,7 +44,8 @@ export function createBuildContext(
   const { memo, claimSlug = () => undefined, flushLater, sharePrints = false } = build;
   const renderers = memo ? memo.get(renderersKey(options), () => createRenderers(options)) : createRenderers(options);
   // Trusted HTML's scripts may look for their own document's elements: its pages print alone.
-  return { ...renderers, options, browser, prints: new SharedPrints(browser, sharePrints && !options.trustHtml), reports: new SharedReports(browser, sharePrints && !options.trustHtml), claimSlug, flushLater };
+  const shares = sharePrints && !options.trustHtml;
+  return { ...renderers, options, browser, prints: new SharedPrints(browser, shares), reports: new SharedReports(browser, shares), claimSlug, flushLater };
 }
 
 export { buildDocument } from './build-document.js';

@@ -4,9 +4,6 @@ import { BrowserError } from '../errors.js';
 import type { BuildContext } from './build-context.js';
 import { buildDocument, type DocumentResult } from './build-document.js';
 
-export { isBrowserCrash };
-
-
 /**
  * Builds one document; if the browser crashed or was killed while it printed, builds it once more (the browser
  * service starts a fresh Chromium on the next job) and then reports the failure. Requests the document's pages

@@ -2,8 +2,13 @@ import type { Page } from 'puppeteer-core';
 import { isBrowserCrash } from '../browser/browser-crash.js';
 import type { BrowserService } from '../browser/browser-service.js';
 
+/** A job waiting in a queue: it can be failed with its batch's error. */
+export interface QueuedJob {
+  reject: (error: unknown) => void;
+}
+
 /** How a kind of job is batched: what a batch does in its tab, and with its result once the tab is free again. */
-export interface BatchRunner<J, R> {
+export interface BatchRunner<J extends QueuedJob, R> {
   /** Whether `job` still fits into a batch that holds `batch` (the first job always does). */
   fits: (batch: readonly J[], job: J) => boolean;
   /** Works the batch in a tab (loads, measures, prints). */
@@ -12,8 +17,6 @@ export interface BatchRunner<J, R> {
   settle: (batch: readonly J[], result: R) => void;
   /** Prints one job of a failed batch on its own. */
   alone: (job: J) => void;
-  /** Fails a job with the batch's error. */
-  reject: (job: J, error: unknown) => void;
   /** Whether batches go ahead of jobs that do not share (see BrowserService.withPage). */
   first: boolean;
 }
@@ -22,7 +25,7 @@ export interface BatchRunner<J, R> {
  * Jobs queued by key while the tabs are busy: once a tab is free, whatever is queued under a key by then (as much as
  * fits one batch) is worked as one batch. A job waits for no one: the first job of a key asks for a tab at once.
  */
-export class BatchQueues<J, R> {
+export class BatchQueues<J extends QueuedJob, R> {
   private readonly queues = new Map<string, J[]>();
 
   constructor(
@@ -67,7 +70,7 @@ export class BatchQueues<J, R> {
         // the browser died, each job fails instead, and its document is built again (see buildDocumentWithRetry),
         // with a warning that says why.
         if (batch.length > 1 && !isBrowserCrash(error)) for (const job of batch) this.runner.alone(job);
-        else for (const job of batch) this.runner.reject(job, error);
+        else for (const job of batch) job.reject(error);
       },
     );
   }

@@ -108,7 +108,6 @@ export class SharedPrints {
       inTab: (page, batch) => loadCheckAndPrint(page, batch, batch[0].parts),
       settle: (batch, printed) => this.settle(batch, printed),
       alone: (job) => this.printAlone(job),
-      reject: (job, error) => job.reject(error),
     });
   }
 

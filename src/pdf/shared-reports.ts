@@ -64,7 +64,6 @@ export class SharedReports {
       inTab: (page, batch) => (batch.length === 1 ? printMeasuredIn(page, batch[0].render, batch[0].options, batch[0].first).then((alone) => ({ alone })) : printReports(page, batch)),
       settle: (batch, printed) => this.settle(batch, printed),
       alone: (job) => this.printAlone(job),
-      reject: (job, error) => job.reject(error),
     });
   }
 

@@ -24,21 +24,27 @@ function oneTab(): { browser: BrowserService; open: () => void; claims: { first:
   return { browser, open: () => openGate(), claims };
 }
 
-/** A runner over numbers that records batches, lone prints and failures; `fail` makes a batch throw. */
-function recorder(fail?: Error): { runner: BatchRunner<number, number[]>; batches: number[][]; alone: number[]; rejected: number[] } {
+/** A job of a size, that notes when it is failed. */
+interface Sized {
+  n: number;
+  reject: () => void;
+}
+
+/** A runner over sized jobs that records batches, lone prints and failures; `fail` makes a batch throw. */
+function recorder(fail?: Error): { runner: BatchRunner<Sized, number[]>; job: (n: number) => Sized; batches: number[][]; alone: number[]; rejected: number[] } {
   const seen = { batches: [] as number[][], alone: [] as number[], rejected: [] as number[] };
-  const runner: BatchRunner<number, number[]> = {
+  const runner: BatchRunner<Sized, number[]> = {
     first: true,
-    fits: (batch, next) => batch.reduce((sum, n) => sum + n, next) <= 10,
+    fits: (batch, next) => batch.reduce((sum, job) => sum + job.n, next.n) <= 10,
     inTab: async (_page, batch) => {
       if (fail) throw fail;
-      return [...batch];
+      return batch.map((job) => job.n);
     },
-    settle: (batch) => void seen.batches.push([...batch]),
-    alone: (job) => void seen.alone.push(job),
-    reject: (job) => void seen.rejected.push(job),
+    settle: (_batch, sizes) => void seen.batches.push(sizes),
+    alone: (job) => void seen.alone.push(job.n),
   };
-  return { runner, ...seen };
+  const job = (n: number): Sized => ({ n, reject: () => void seen.rejected.push(n) });
+  return { runner, job, ...seen };
 }
 
 const settled = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 10));
@@ -46,10 +52,10 @@ const settled = (): Promise<void> => new Promise((resolve) => setTimeout(resolve
 describe('BatchQueues', () => {
   it('works what was queued under a key while the tab was busy as batches that fit, asking ahead of other jobs', async () => {
     const { browser, open, claims } = oneTab();
-    const { runner, batches } = recorder();
+    const { runner, job, batches } = recorder();
     const queues = new BatchQueues(browser, runner);
-    for (const n of [3, 4, 2, 5]) queues.add('a', n);
-    queues.add('b', 1);
+    for (const n of [3, 4, 2, 5]) queues.add('a', job(n));
+    queues.add('b', job(1));
     open();
     await settled();
     expect(batches).toEqual([[3, 4, 2], [1], [5]]);
@@ -61,7 +67,7 @@ describe('BatchQueues', () => {
       const { browser, open } = oneTab();
       const seen = recorder(error);
       const queues = new BatchQueues(browser, seen.runner);
-      for (const n of [1, 2, 3]) queues.add('a', n);
+      for (const n of [1, 2, 3]) queues.add('a', seen.job(n));
       open();
       await settled();
       return seen;

@@ -13,7 +13,8 @@ vi.mock('../../src/build/build-document.js', () => ({
   },
 }));
 
-const { buildDocumentWithRetry, isBrowserCrash } = await import('../../src/build/retry-on-crash.js');
+const { buildDocumentWithRetry } = await import('../../src/build/retry-on-crash.js');
+const { isBrowserCrash } = await import('../../src/browser/browser-crash.js');
 const ctx = {} as BuildContext;
 const crash = () => new Error('Protocol error (Page.printToPDF): Target closed');
 
