@@ -224,46 +224,62 @@ function mentions(css: string, name: string): boolean {
 /** Declarations that would paint an empty margin box: where a box is generated on some pages only, it must have none. */
 const painted = /^(background|border|outline|box-shadow)/i;
 
-/**
- * Reads the `@page` rules of a page's head (its `<style>` elements), or undefined when they do what one print of several
- * documents cannot imitate: page selectors other than `:first`, rules inside `@media` or a layer, `@import`, page
- * counters set by hand, `!important` content, content other than strings and the `page`/`pages` counters, or a margin
- * box shown on some pages only that has no fixed size or paints a background or border (in a shared print it is
- * generated, empty, on every page).
- */
-export function readPageMarginCss(head: string): PageMarginCss | undefined {
-  const styleTag = /(<style[^>]*>)([\s\S]*?)(<\/style>)/g;
-  const roots = new Map<number, Root>();
-  let index = 0;
+/** A `<style>` element: its opening tag, its CSS, its closing tag. */
+const styleTag = /(<style[^>]*>)([\s\S]*?)(<\/style>)/g;
+
+/** The `@page` and `@counter-style` rules of a page's style sheets, all at their top level. */
+interface PageSheets {
+  /** The parsed style elements that hold any, by their index among the head's style elements. */
+  sheets: Map<number, Root>;
+  pageRules: AtRule[];
+  /** `@counter-style` rules by name. */
+  styleRules: Map<string, AtRule>;
+}
+
+/** A margin box as the `@page` rules set it. */
+interface BoxRules {
+  first?: ContentPart[] | null;
+  other?: ContentPart[] | null;
+  declarations: Declaration[];
+}
+
+/** A declaration as CSS text. */
+function declaration(d: Declaration): string {
+  return `${d.prop}: ${d.value}${d.important ? ' !important' : ''};`;
+}
+
+/** Parses the head's style elements that hold page rules or counter styles; undefined when one is nested or imported. */
+function pageSheets(head: string): PageSheets | undefined {
+  const found: PageSheets = { sheets: new Map(), pageRules: [], styleRules: new Map() };
+  let index = -1;
   for (const match of head.matchAll(styleTag)) {
-    const text = match[2];
     index += 1;
-    if (!/@(page|counter-style|import)/i.test(text.replace(/\/\*[\s\S]*?\*\//g, ''))) continue;
+    if (!/@(page|counter-style|import)/i.test(match[2].replace(/\/\*[\s\S]*?\*\//g, ''))) continue;
+    let root: Root;
     try {
-      roots.set(index - 1, postcss.parse(text));
+      root = postcss.parse(match[2]);
     } catch {
       return undefined;
     }
-  }
-  const pageRules: AtRule[] = [];
-  const styleRules = new Map<string, AtRule>();
-  let unreadable = false;
-  for (const root of roots.values()) {
+    found.sheets.set(index, root);
+    let unreadable = false;
     root.walkAtRules((rule) => {
       const name = rule.name.toLowerCase();
       if (name === 'import' || (name.startsWith('page') && name !== 'page')) unreadable = true;
       else if (name === 'page' || name === 'counter-style') {
         if (rule.parent !== root) unreadable = true;
-        else if (name === 'page') pageRules.push(rule);
-        else styleRules.set(rule.params.trim().toLowerCase(), rule);
+        else if (name === 'page') found.pageRules.push(rule);
+        else found.styleRules.set(rule.params.trim().toLowerCase(), rule);
       }
     });
+    if (unreadable) return undefined;
   }
-  if (unreadable) return undefined;
+  return found;
+}
 
-  // Each margin box: its content on first and other pages as the cascade gives it (`:first` is the more specific), and
-  // its other declarations.
-  const boxes = new Map<string, { first?: ContentPart[] | null; other?: ContentPart[] | null; declarations: Declaration[] }>();
+/** Each margin box's content on first and other pages as the cascade gives it (`:first` is the more specific), or undefined. */
+function readBoxes(pageRules: readonly AtRule[]): Map<string, BoxContent> | undefined {
+  const boxes = new Map<string, BoxRules>();
   for (const rule of pageRules) {
     const selector = rule.params.trim().toLowerCase();
     if (selector !== '' && selector !== ':first') return undefined;
@@ -301,19 +317,22 @@ export function readPageMarginCss(head: string): PageMarginCss | undefined {
     }
     read.set(name, { first, other, slots: Math.max(first?.length ?? 0, other?.length ?? 0, 1) });
   }
+  return read;
+}
 
-  // The rules as a shared print uses them: every box that shows anything reads its text from a counter style.
+/** The `@page` rules as a shared print uses them: every box that shows anything reads its text from counter styles. */
+function sharedRules(pageRules: readonly AtRule[], boxes: ReadonlyMap<string, BoxContent>): string {
   const merged: string[] = [];
   const placed = new Set<string>();
   for (const rule of pageRules) {
     if (rule.params.trim() !== '') continue;
     const out: string[] = [];
     for (const node of rule.nodes ?? []) {
-      if (node.type === 'decl') out.push(`${node.prop}: ${node.value}${node.important ? ' !important' : ''};`);
+      if (node.type === 'decl') out.push(declaration(node));
       else if (node.type === 'atrule') {
         const name = node.name.toLowerCase();
-        const inner = (node.nodes ?? []).flatMap((d) => (d.type === 'decl' && d.prop.toLowerCase() !== 'content' ? [`${d.prop}: ${d.value}${d.important ? ' !important' : ''};`] : []));
-        const content = read.get(name);
+        const inner = (node.nodes ?? []).flatMap((d) => (d.type === 'decl' && d.prop.toLowerCase() !== 'content' ? [declaration(d)] : []));
+        const content = boxes.get(name);
         if (content) {
           inner.push(sharedContent(name, content.slots));
           placed.add(name);
@@ -323,12 +342,15 @@ export function readPageMarginCss(head: string): PageMarginCss | undefined {
     }
     merged.push(`@page { ${out.join(' ')} }`);
   }
-  const onlyOnFirst = [...read].filter(([name]) => !placed.has(name)).map(([name, content]) => `@${name} { ${sharedContent(name, content.slots)} }`);
+  const onlyOnFirst = [...boxes].filter(([name]) => !placed.has(name)).map(([name, content]) => `@${name} { ${sharedContent(name, content.slots)} }`);
   if (onlyOnFirst.length > 0) merged.push(`@page { ${onlyOnFirst.join(' ')} }`);
+  return merged.join('\n');
+}
 
-  // The counter styles margin content names, and those they fall back to.
+/** The counter styles margin content names, and those they fall back to; undefined when one is not read here. */
+function marginStyles(boxes: ReadonlyMap<string, BoxContent>, styleRules: ReadonlyMap<string, AtRule>): Map<string, CounterStyle> | undefined {
   const styles = new Map<string, CounterStyle>();
-  const wanted = [...read.values()].flatMap((b) => [...(b.first ?? []), ...(b.other ?? [])]).flatMap((part) => ('style' in part ? [part.style] : []));
+  const wanted = [...boxes.values()].flatMap((b) => [...(b.first ?? []), ...(b.other ?? [])]).flatMap((part) => ('style' in part ? [part.style] : []));
   while (wanted.length > 0) {
     const name = wanted.pop() as string;
     if (styles.has(name)) continue;
@@ -342,27 +364,53 @@ export function readPageMarginCss(head: string): PageMarginCss | undefined {
     styles.set(name, style);
     wanted.push(style.fallback);
   }
-  // Those no other CSS of the page names go with the @page rules (the running heads differ from document to document).
-  const candidates = new Set([...styles.keys()].map((name) => styleRules.get(name) as AtRule));
+  return styles;
+}
+
+/**
+ * The head without its page rules, and without the counter styles margin content uses that nothing else on the page
+ * names (the running heads, which differ from document to document).
+ */
+function withoutPageRules(head: string, found: PageSheets, styles: ReadonlyMap<string, CounterStyle>): string {
+  const candidates = new Set([...styles.keys()].map((name) => found.styleRules.get(name) as AtRule));
   const markup = head.replace(styleTag, '');
-  let kept = new Set<AtRule>();
+  const kept = new Set<AtRule>();
   for (let changed = true; changed; ) {
     changed = false;
-    const text = [...roots.values()].flatMap((root) => root.nodes.filter((node) => !pageRules.includes(node as AtRule) && (!candidates.has(node as AtRule) || kept.has(node as AtRule)))).join('\n');
+    const text = [...found.sheets.values()]
+      .flatMap((root) => root.nodes.filter((node) => !found.pageRules.includes(node as AtRule) && (!candidates.has(node as AtRule) || kept.has(node as AtRule))))
+      .join('\n');
     for (const rule of candidates) {
-      if (kept.has(rule) || !(mentions(text, rule.params.trim()) || mentions(markup, rule.params.trim()))) continue;
-      kept = new Set([...kept, rule]);
+      const name = rule.params.trim();
+      if (kept.has(rule) || !(mentions(text, name) || mentions(markup, name))) continue;
+      kept.add(rule);
       changed = true;
     }
   }
-  for (const rule of [...pageRules, ...[...candidates].filter((rule) => !kept.has(rule))]) rule.remove();
+  for (const rule of [...found.pageRules, ...[...candidates].filter((rule) => !kept.has(rule))]) rule.remove();
   let at = -1;
-  const rewritten = head.replace(styleTag, (whole, open: string, _text: string, close: string) => {
+  return head.replace(styleTag, (whole, open: string, _text: string, close: string) => {
     at += 1;
-    const root = roots.get(at);
+    const root = found.sheets.get(at);
     return root ? `${open}${root.toString()}${close}` : whole;
   });
-  return { head: rewritten, rules: merged.join('\n'), boxes: read, styles };
+}
+
+/**
+ * Reads the `@page` rules of a page's head (its `<style>` elements), or undefined when they do what one print of several
+ * documents cannot imitate: page selectors other than `:first`, rules inside `@media` or a layer, `@import`, page
+ * counters set by hand, `!important` content, content other than strings and the `page`/`pages` counters, or a margin
+ * box shown on some pages only that has no fixed size or paints a background or border (in a shared print it is
+ * generated, empty, on every page).
+ */
+export function readPageMarginCss(head: string): PageMarginCss | undefined {
+  const found = pageSheets(head);
+  const boxes = found && readBoxes(found.pageRules);
+  const styles = found && boxes && marginStyles(boxes, found.styleRules);
+  if (!found || !boxes || !styles) return undefined;
+  // The shared rules are written before the page rules come out of their sheets.
+  const rules = sharedRules(found.pageRules, boxes);
+  return { head: withoutPageRules(head, found, styles), rules, boxes, styles };
 }
 
 /**
