@@ -110,13 +110,11 @@ export class SharedReports {
   }
 }
 
-/** A page of the batch's reports as rendered in `htmls`, each report's margin boxes showing `texts` on its pages. */
-function reportsPage(batch: readonly WaitingReport[], htmls: readonly string[], texts: ReadonlyMap<string, readonly string[]>): string {
+/** A page of the batch's reports with these bodies, each report's margin boxes showing `texts` on its pages. */
+function reportsPage(batch: readonly WaitingReport[], bodies: readonly string[], texts: ReadonlyMap<string, readonly string[]>): string {
   const { css, parts } = batch[0];
-  const bodies = htmls.map((html, i) => (html === batch[i].first.html ? batch[i].parts.body : pageParts(html)?.body));
-  if (bodies.some((body) => body === undefined)) throw new Error('A report can no longer share its print.');
   const head = `${css.head.replace(/<\/head>\s*$/i, '')}<style>\n${mergedPageCss(css.rules, texts)}\n</style>\n</head>\n`;
-  return documentsPage(head, parts.bodyTag, bodies as string[]);
+  return documentsPage(head, parts.bodyTag, bodies);
 }
 
 /**
@@ -140,7 +138,7 @@ async function printsAsAlone(page: Page): Promise<boolean> {
  * guessed or a report's pages would need wider numbers than its placeholders.
  */
 async function printReports(page: Page, batch: readonly WaitingReport[]): Promise<ReportsPrint> {
-  const before = reportsPage(batch, batch.map((report) => report.first.html), new Map());
+  const before = reportsPage(batch, batch.map((report) => report.parts.body), new Map());
   await loadForPrint(page, before);
   if (!(await printsAsAlone(page))) throw new Error('The reports would not print as they do alone.');
   const documents = batch.map((report, i) => ({ prefix: prefixOf(i), ids: report.options.ids }));
@@ -148,7 +146,7 @@ async function printReports(page: Page, batch: readonly WaitingReport[]): Promis
   const guess = await guessPages(page);
   if (!('pages' in guess) || guess.starts.length !== batch.length) throw new Error(`The reports' pages were not guessed${'skipped' in guess ? `: ${guess.skipped}` : ''}.`);
   const texts = new Map<string, string[]>();
-  const reports = batch.map((report, i): PrintedReport & { pageCount: number } => {
+  const reports = batch.map((report, i): PrintedReport & { body: string } => {
     const start = guess.starts[i];
     const pageCount = (guess.starts[i + 1] ?? guess.pageCount + 1) - start;
     const prefix = prefixOf(i);
@@ -159,12 +157,13 @@ async function printReports(page: Page, batch: readonly WaitingReport[]): Promis
     const startId = headings[i].find((h) => pages.get(h.id) === 1)?.id;
     if (startId === undefined) throw new Error('A report has no heading on its first page.');
     const html = report.render(labelsFor(pages, pageCount, headings[i], report.options.ids, report.first.width));
-    const css = readPageMarginCss(pageParts(html)?.head ?? '');
-    if (!css || css.rules !== report.css.rules) throw new Error('A report’s page rules changed with its labels.');
+    const parts = pageParts(html);
+    const css = parts && readPageMarginCss(parts.head);
+    if (!parts || !css || css.rules !== report.css.rules) throw new Error('A report can no longer share its print: its page rules changed with its labels.');
     for (const [box, pageTexts] of marginTexts(css, pageCount)) texts.set(box, [...(texts.get(box) ?? new Array<string>(start - 1).fill('')), ...pageTexts]);
-    return { html, headings: headings[i], startId, pageCount };
+    return { html, body: parts.body, headings: headings[i], startId };
   });
-  const after = reportsPage(batch, reports.map((report) => report.html), texts);
+  const after = reportsPage(batch, reports.map((report) => report.body), texts);
   if (await patchInPlace(page, before, after)) await untilPaintable(page);
   else {
     await loadForPrint(page, after);
